@@ -1,0 +1,50 @@
+# The two commands a new user needs: `make demo` and `make test`. Both install the missing Debian
+# packages first (scripts/install-deps.sh), then configure and build in build/.
+PYTHON      := /usr/bin/python3
+BUILD_DIR   ?= build
+BUILD_TYPE  ?= Release
+JOBS        ?= $(shell nproc)
+WERROR      := $(if $(CI),ON,OFF)
+CLI         := $(BUILD_DIR)/alueverkko
+DEMO_OUT    := out/demo
+
+.PHONY: all deps configure build demo test test-sanitize install clean data
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPython_EXECUTABLE=$(PYTHON) \
+	      -DALUEVERKKO_WERROR=$(WERROR)
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@mkdir -p $(DEMO_OUT)
+	$(CLI) geography data/geography/fi-2021 --by region --out $(DEMO_OUT)/regions.csv
+	$(CLI) validate data/collaborations/idea_call_2021
+	@echo
+	@echo "demo wrote: $(abspath $(DEMO_OUT)/regions.csv) (population of the 19 regions, 2020 and 2021)"
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (CMakePresets.json: sanitize).
+test-sanitize: deps
+	cmake --preset sanitize
+	cmake --build --preset sanitize -j $(JOBS)
+	ctest --preset sanitize -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(or $(PREFIX),/usr/local)
+
+data:
+	$(PYTHON) scripts/build_data.py --shared ../shared --out data
+
+clean:
+	rm -rf $(BUILD_DIR) build-sanitize out

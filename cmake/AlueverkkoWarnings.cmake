@@ -1,0 +1,10 @@
+# Warnings and sanitizers, applied per target so that consumers of the installed package are unaffected.
+if(ALUEVERKKO_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+function(alueverkko_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
+                         $<$<BOOL:${ALUEVERKKO_WERROR}>:-Werror>)
+endfunction()

@@ -1,0 +1,34 @@
+"""alueverkko: analyse and draw inter-regional collaboration networks.
+
+The compiled core (``alueverkko._core``, C++) does the work; this package adds pandas and notebook
+conveniences. Bundled data: Finland's 2021 geography and the collaboration data sets of the source
+documents (see :func:`data_dir`).
+
+>>> import alueverkko
+>>> geo = alueverkko.load_geography(alueverkko.data_dir() / "geography" / "fi-2021")
+>>> len(geo.municipalities), geo.population_total(2021)
+(309, 5548241)
+"""
+from ._core import (  # noqa: F401  (re-exported)
+    DataError,
+    Dataset,
+    Geography,
+    Table,
+    __version__,
+    load_dataset,
+    load_geography,
+)
+from ._paths import data_dir, find_geography_dir  # noqa: F401
+from . import _pandas  # noqa: F401  (adds to_pandas() to the result types)
+
+__all__ = [
+    "DataError",
+    "Dataset",
+    "Geography",
+    "Table",
+    "__version__",
+    "data_dir",
+    "find_geography_dir",
+    "load_dataset",
+    "load_geography",
+]

@@ -1,0 +1,12 @@
+#pragma once
+// One binding file per library module; module.cpp calls each. Bindings only translate.
+#include <pybind11/pybind11.h>
+
+namespace alueverkko::python {
+
+void bind_errors(pybind11::module_& m);
+void bind_table(pybind11::module_& m);
+void bind_geography(pybind11::module_& m);
+void bind_dataset(pybind11::module_& m);
+
+}  // namespace alueverkko::python

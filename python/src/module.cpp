@@ -1,0 +1,14 @@
+#include "bindings.hpp"
+
+#include <alueverkko/version.hpp>
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "alueverkko's compiled core; use the package `alueverkko`, which re-exports it.";
+  m.attr("__version__") = alueverkko::version;
+  m.def("default_data_dir", [] { return ALUEVERKKO_SOURCE_DATA_DIR; },
+        "The data directory of the source tree this module was built from.");
+  alueverkko::python::bind_errors(m);
+  alueverkko::python::bind_table(m);
+  alueverkko::python::bind_geography(m);
+  alueverkko::python::bind_dataset(m);
+}

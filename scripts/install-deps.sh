@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs, from Debian's apt only, the packages alueverkko needs that are missing on this machine.
+# Idempotent: when everything is present it installs nothing and exits at once.
+# Works as root or through sudo. PyPI is never used.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake make pkg-config
+  # C++ libraries
+  libboost-graph-dev libeigen3-dev libgraphviz-dev graphviz
+  libcli11-dev nlohmann-json3-dev catch2
+  # Python bindings and packaging (Debian's /usr/bin/python3)
+  python3 python3-dev python3-venv python3-pip pybind11-dev python3-pybind11 python3-skbuild python3-setuptools
+  # Python runtime and test oracles
+  python3-numpy python3-pandas python3-pytest python3-networkx
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+
+if [[ $(id -u) -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "install-deps: missing packages (${missing[*]}) and neither root nor sudo" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

@@ -1,0 +1,39 @@
+#include "commands.hpp"
+
+#include <alueverkko/core/diagnostics.hpp>
+#include <alueverkko/version.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  namespace cli = alueverkko::cli;
+  CLI::App app{"alueverkko: analyse and draw inter-regional collaboration networks", "alueverkko"};
+  app.set_version_flag("--version", std::string("alueverkko ") + alueverkko::version);
+  app.require_subcommand(1);
+  cli::register_geography(app);
+  cli::register_validate(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return cli::exit_usage;
+  } catch (const cli::CliUsageError& e) {
+    std::cerr << "alueverkko: " << e.what() << "\n";
+    return cli::exit_usage;
+  } catch (const alueverkko::DataError& e) {
+    std::cerr << e.what();
+    if (!std::string_view(e.what()).ends_with('\n')) std::cerr << '\n';
+    return cli::exit_bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "alueverkko: error: " << e.what() << "\n";
+    return cli::exit_bad_input;
+  }
+  return cli::exit_ok;
+}

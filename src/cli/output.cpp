@@ -1,0 +1,31 @@
+#include "output.hpp"
+
+#include "commands.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace alueverkko::cli {
+
+void write_table(const Table& table, const std::string& format, const std::string& out_path) {
+  std::ofstream file;
+  if (!out_path.empty()) {
+    const auto parent = std::filesystem::path(out_path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    file.open(out_path, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot write " + out_path);
+  }
+  std::ostream& out = out_path.empty() ? std::cout : file;
+  if (format == "json") write_json(table, out);
+  else write_csv(table, out);
+  if (!out) throw std::runtime_error("writing " + (out_path.empty() ? std::string("standard output") : out_path) + " failed");
+}
+
+std::string with_thousands(std::int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return value < 0 ? "-" + digits : digits;
+}
+
+}  // namespace alueverkko::cli
