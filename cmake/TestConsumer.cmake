@@ -13,6 +13,6 @@ run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/consumer -B ${WORK_DIR}/build
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
 message(STATUS "consumer output:\n${last_output}")
-if(NOT last_output MATCHES "municipalities: 309")
+if(NOT last_output MATCHES "municipalities: 309\nregions: 19\npopulation 2021: 5548241\nidea_call_2021: 60 networks, 275 memberships")
   message(FATAL_ERROR "consumer printed unexpected output:\n${last_output}")
 endif()

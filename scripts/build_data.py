@@ -1252,6 +1252,315 @@ def build_rules(shared, out):
 
 
 # ==============================================================================================
+# 2b. network_study_2020 (seed 001): the 41 networks of the reference extraction; named members
+#     (organisations, municipalities, regions) resolved to actors; every member's line is located
+#     automatically inside the network's cited lines (a member that cannot be found is an error)
+# ==============================================================================================
+
+NS_KIND = {0: "programme", 1: "programme", 2: "programme", 3: "programme", 4: "programme", 5: "programme",
+           6: "programme", 7: "programme", 8: "programme", 21: "programme", 38: "programme",
+           34: "project", 40: "project"}
+NS_COUNTRY = {"Finland": "FI", "Sweden": "SE", "Norway": "NO", "Denmark": "DK", "United Kingdom (Scotland)": "GB",
+              "Ireland": "IE"}
+# declared member counts where the study states the network's total (checked to occur in its lines)
+NS_DECLARED = {0: (35, "35"), 4: (6, "kuuden"), 10: (19, "13 kaupungin ja kuuden maakunnan"), 11: (17, "17"),
+               12: (55, "55"), 16: (28, "28"), 17: (11, "11"), 20: (21, "21"), 22: (12, "12"),
+               25: (24, "24"), 30: (14, "14"), 31: (4, "4"), 32: (65, "65"), 34: (6, "kuusi living lab"), 35: (14, "14"),
+               37: (49, "49")}
+
+# periods the reference's phase text gives in a form the parser above misreads
+NS_PERIOD = {3: ("2007", "2020"), 7: ("2007", "2020"), 13: ("2007", ""), 14: ("2018", ""), 28: ("", "")}
+NS_NAME_STEM = {20: "Ruotsin hallitu", 38: "SIP", 39: "biotalous"}
+
+# actors: id -> (name, kind, municipality_code / area_code, country, lat, lon)
+NS_ORGS = {
+    "org-tem": ("Työ- ja elinkeinoministeriö (TEM)", "government_agency", "091", "FI"),
+    "org-uudenmaan-liitto": ("Uudenmaan liitto", "regional_council", "091", "FI", "MK01"),
+    "org-etela-pohjanmaan-liitto": ("Etelä-Pohjanmaan liitto", "regional_council", "743", "FI", "MK14"),
+    "org-paijat-hameen-liitto": ("Päijät-Hämeen liitto", "regional_council", "398", "FI", "MK07"),
+    "org-suomen-yrittajat": ("Suomen Yrittäjät", "association", "091", "FI"),
+    "org-lvm": ("Liikenne- ja viestintäministeriö", "government_agency", "091", "FI"),
+    "org-ym": ("Ympäristöministeriö", "government_agency", "091", "FI"),
+    "org-vm": ("Valtiovarainministeriö", "government_agency", "091", "FI"),
+    "org-mmm": ("Maa- ja metsätalousministeriö", "government_agency", "091", "FI"),
+    "org-stm": ("Sosiaali- ja terveysministeriö", "government_agency", "091", "FI"),
+    "org-ara": ("Asumisen rahoitus- ja kehittämiskeskus ARA", "government_agency", "398", "FI"),
+    "org-vayla": ("Väylävirasto", "government_agency", "091", "FI"),
+    "org-kuntaliitto": ("Suomen Kuntaliitto ry", "association", "091", "FI"),
+    "org-aalto": ("Aalto-yliopisto", "university", "049", "FI"),
+    "org-tampereen-yliopisto": ("Tampereen yliopisto", "university", "837", "FI"),
+    "org-turun-yliopisto": ("Turun yliopisto", "university", "853", "FI"),
+    "org-oulun-yliopisto": ("Oulun yliopisto", "university", "564", "FI"),
+    "org-oamk": ("Oulun ammattikorkeakoulu", "university_of_applied_sciences", "564", "FI"),
+    "org-business-oulu": ("Business Oulu", "development_company", "564", "FI"),
+    "org-vtt": ("VTT", "research_institute", "049", "FI"),
+    "org-syke": ("Suomen ympäristökeskus SYKE", "research_institute", "091", "FI"),
+    "org-thl": ("Terveyden ja hyvinvoinnin laitos THL", "research_institute", "091", "FI"),
+    "org-csc": ("CSC – Tieteen tietotekniikan keskus Oy", "company", "049", "FI"),
+    "org-ruokavirasto": ("Ruokavirasto", "government_agency", "091", "FI"),
+    "org-motiva": ("Motiva Oy", "company", "091", "FI"),
+    "org-business-finland": ("Business Finland", "government_agency", "091", "FI"),
+    "org-hansel": ("Hansel Oy", "company", "091", "FI"),
+    "org-kl-kuntahankinnat": ("KL-Kuntahankinnat Oy", "company", "091", "FI"),
+    "org-sitra": ("Sitra", "other", "091", "FI"),
+    "se-tillvaxtverket": ("Tillväxtverket", "foreign_organisation", "", "SE"),
+    "se-vinnova": ("Vinnova", "foreign_organisation", "", "SE"),
+    "se-skl": ("Sveriges Kommuner och Landsting (SKL)", "foreign_organisation", "", "SE"),
+    "se-formas": ("Formas", "foreign_organisation", "", "SE"),
+    "se-energimyndigheten": ("Energimyndigheten (Swedish Energy Agency)", "foreign_organisation", "", "SE"),
+    "se-drivesweden": ("DriveSweden", "foreign_organisation", "", "SE"),
+    "se-stora-enso": ("Stora Enso", "company", "", "SE"),
+    "se-valmet": ("Valmet", "company", "", "SE"),
+    "se-somas": ("SOMAS", "company", "", "SE"),
+    "se-btg": ("BTG", "company", "", "SE"),
+    "se-paper-province": ("Paper Province", "foreign_organisation", "", "SE"),
+    "se-region-varmland": ("Region Värmland", "foreign_region", "", "SE"),
+    "se-region-vasterbotten": ("Region Västerbotten", "foreign_region", "", "SE"),
+    "se-region-dalarna": ("Region Dalarna", "foreign_region", "", "SE"),
+    "se-norrbotten": ("Norrbotten", "foreign_region", "", "SE"),
+    "se-jamtland-harjedalen": ("Region Jämtland Härjedalen", "foreign_region", "", "SE"),
+    "se-vasternorrland": ("Region Västernorrland", "foreign_region", "", "SE"),
+    "se-saffle": ("Säffle", "foreign_municipality", "", "SE", "", "59.13", "12.93"),
+    "no-kmd": ("Kommunal- og moderniseringsdepartementet (KMD)", "foreign_organisation", "", "NO"),
+    "no-innovation-norway": ("Innovation Norway", "foreign_organisation", "", "NO"),
+    "no-bergen": ("Bergen", "foreign_municipality", "", "NO", "", "60.39", "5.32"),
+    "no-helse-vest": ("Helse Vest", "foreign_organisation", "", "NO"),
+    "no-hordaland": ("Hordaland fylkeskommune", "foreign_region", "", "NO"),
+    "no-hvl": ("Høgskulen på Vestlandet (Western Norway University of Applied Sciences)", "foreign_organisation", "", "NO"),
+    "no-lo": ("LO", "foreign_organisation", "", "NO"),
+    "no-nav": ("NAV", "foreign_organisation", "", "NO"),
+    "no-nho": ("NHO", "foreign_organisation", "", "NO"),
+    "no-bi": ("BI Norwegian Business School", "foreign_organisation", "", "NO"),
+    "no-uib": ("Universitetet i Bergen", "foreign_organisation", "", "NO"),
+    "no-ostfold": ("Østfold fylkeskommune", "foreign_region", "", "NO"),
+    "no-ks-akershus-ostfold": ("KS Akershus og Østfold", "foreign_organisation", "", "NO"),
+    "no-hiof": ("Høgskolen i Østfold (HIØ)", "foreign_organisation", "", "NO"),
+    "no-finnmark": ("Finnmark", "foreign_region", "", "NO"),
+    "no-troms": ("Troms", "foreign_region", "", "NO"),
+    "no-nordland": ("Nordland", "foreign_region", "", "NO"),
+    "no-trondelag": ("Trøndelag", "foreign_region", "", "NO"),
+    "no-akershus": ("Akershus", "foreign_region", "", "NO"),
+    "no-hedmark": ("Hedmark", "foreign_region", "", "NO"),
+    "no-oppland": ("Oppland", "foreign_region", "", "NO"),
+    "at-boku": ("BOKU University of Natural Resources and Life Sciences, Vienna", "foreign_organisation", "", "AT"),
+    "be-licalab": ("LiCalab", "foreign_organisation", "", "BE"),
+    "be-careville": ("CareVille", "foreign_organisation", "", "BE"),
+    "be-innovage": ("InnovAGE", "foreign_organisation", "", "BE"),
+    "nl-brainport": ("Brainport Healthy Living Lab", "foreign_organisation", "", "NL"),
+    "nl-care-innovation-center": ("Care Innovation Center", "foreign_organisation", "", "NL"),
+    "nl-eizt": ("Expertisecentrum voor Innovatieve Zorg en Technologie", "foreign_organisation", "", "NL"),
+    "pl-lublin": ("Lublin", "foreign_municipality", "", "PL", "", "51.25", "22.57"),
+    "ro-timisoara": ("Timișoara", "foreign_municipality", "", "RO", "", "45.75", "21.23"),
+    "nl-delft": ("Delft", "foreign_municipality", "", "NL", "", "52.01", "4.36"),
+    "it-parma": ("Parma", "foreign_municipality", "", "IT", "", "44.80", "10.33"),
+}
+
+# network index -> [(actor_id or kunta:<name_fi> or maakunta:<code>, search stem, status, role, start, end)]
+NS_MEMBERS = {
+    3: [("org-paijat-hameen-liitto", "Päijät-Hämeen liit", "member", "coordinator")],
+    9: [("kunta:Hämeenlinna", "Hämeenlinna", "member", "coordinator"), ("org-uudenmaan-liitto", "Uudenmaan liit", "member", ""),
+        ("org-tem", "TEM", "member", "funder"), ("org-suomen-yrittajat", "Suomen Yrittäj", "member", "")],
+    10: [("kunta:" + c, c, "member", "") for c in ["Espoo", "Helsinki", "Kotka", "Kouvola", "Lahti", "Lohja", "Pori",
+                                                   "Porvoo", "Rauma", "Salo", "Turku", "Uusikaupunki", "Vantaa"]]
+        + [("maakunta:" + c, n, "member", "") for c, n in [("09", "Etelä-Karjala"), ("08", "Kymenlaakso"),
+                                                           ("07", "Päijät-Häme"), ("04", "Satakunta"),
+                                                           ("01", "Uusimaa"), ("02", "Varsinais-Suomi")]],
+    11: [("org-lvm", "Liikenne- ja viestintäministeriö", "member", ""), ("org-tem", "Työ- ja elinkeinoministeriö", "member", ""),
+         ("org-ym", "Ympäristöministeriö", "member", ""), ("org-vm", "Valtiovarainministeriö", "member", ""),
+         ("org-ara", "ARA", "member", ""), ("org-vayla", "Väylävirasto", "member", ""),
+         ("org-kuntaliitto", "Kuntaliit", "member", ""), ("org-aalto", "Aalto", "member", "partner"),
+         ("org-tampereen-yliopisto", "Tampereen yliopisto", "member", "partner"),
+         ("org-turun-yliopisto", "Turun yliopisto", "member", "partner"), ("org-vtt", "VTT", "member", "partner"),
+         ("org-syke", "SYKE", "member", "partner")],
+    12: [("org-kuntaliitto", "Kuntaliit", "member", "coordinator"), ("org-tem", "TEM", "member", "funder"),
+         ("org-etela-pohjanmaan-liitto", "Etelä-Pohjanmaan liit", "member", "")],
+    13: [("org-ruokavirasto", "Ruokaviras", "member", "coordinator")],
+    14: [("org-motiva", "Motiva", "member", ""), ("org-kuntaliitto", "Kuntaliit", "member", ""), ("org-vtt", "VTT", "member", ""),
+         ("org-business-finland", "Business Finland", "member", ""), ("org-syke", "SYKE", "member", ""),
+         ("org-hansel", "Hansel", "member", ""), ("org-kl-kuntahankinnat", "Kuntahankinnat", "member", ""),
+         ("org-sitra", "Sitra", "member", "")],
+    15: [("org-thl", "THL", "member", "coordinator"), ("org-stm", "STM", "member", "partner"),
+         ("org-kuntaliitto", "Kuntaliit", "member", "partner")],
+    16: [("org-kuntaliitto", "Kuntaliit", "member", "coordinator")],
+    17: [("kunta:" + c, c, "member", "") for c in ["Forssa", "Hyvinkää", "Ii", "Joensuu", "Jyväskylä", "Kuopio", "Lahti",
+                                                   "Lappeenranta", "Riihimäki", "Turku", "Vaasa"]]
+        + [("org-syke", "SYKE", "member", "coordinator"), ("org-motiva", "Motiva", "member", "coordinator"),
+           ("org-sitra", "Sitra", "member", "partner"), ("org-kuntaliitto", "Kuntaliit", "member", "partner"),
+           ("org-ym", "Ympäristöministeriö", "member", "partner"), ("org-tem", "elinkeinoministeriö", "member", "partner"),
+           ("org-lvm", "Liikenne- ja viestintäministeriö", "member", "partner"),
+           ("org-mmm", "Maa- ja metsätalousministeriö", "member", "partner")],
+    18: [("org-csc", "CSC", "member", "partner"), ("org-business-finland", "Business Finland", "member", "funder"),
+         ("org-vtt", "VTT", "member", "", "", "2019"), ("org-oulun-yliopisto", "Oulun yliopisto", "member", "implementer"),
+         ("org-oamk", "Oulun ammattikorkeakoulu", "member", "implementer"),
+         ("org-business-oulu", "Business Oulu", "member", "implementer"),
+         ("kunta:Turku", "Turku", "mentioned", "area"), ("kunta:Salo", "Salo", "mentioned", "area"),
+         ("kunta:Tampere", "Tampere", "mentioned", "area")],
+    19: [("kunta:Enontekiö", "Enontekiö", "member", ""), ("kunta:Lahti", "Lahti", "member", "")],
+    20: [("se-tillvaxtverket", "Tillväxtverket", "member", "coordinator")],
+    21: [("no-kmd", "KMD", "member", "funder"), ("no-innovation-norway", "Innovation Norway", "member", "partner")],
+    22: [("no-bergen", "Bergen", "member", ""), ("no-helse-vest", "Helse Vest", "member", ""),
+         ("no-hordaland", "Hordaland", "member", ""), ("no-hvl", "Western Norway", "member", ""),
+         ("no-lo", "LO", "member", ""), ("no-nav", "NAV", "member", ""), ("no-nho", "NHO", "member", ""),
+         ("no-bi", "Business School", "member", ""), ("no-uib", "Bergenin yliopisto", "member", "")],
+    23: [("no-ostfold", "Østfold", "member", ""), ("no-ks-akershus-ostfold", "KS Akershus", "member", ""),
+         ("no-hiof", "HIØ", "member", "")],
+    25: [("se-vinnova", "Vinnova", "member", ""), ("se-skl", "SKL", "member", ""), ("se-tillvaxtverket", "Tillväxtverket", "member", "")],
+    26: [("se-stora-enso", "Stora Enso", "member", ""), ("se-valmet", "Valmet", "member", ""),
+         ("se-somas", "SOMAS", "member", ""), ("se-btg", "BTG", "member", "")],
+    27: [("se-region-varmland", "Värmland", "member", "lead")],
+    28: [("no-finnmark", "Finnmark", "member", "lead")],
+    30: [("se-norrbotten", "Norrbotten", "member", ""), ("se-region-vasterbotten", "Västerbotten", "member", ""),
+         ("se-jamtland-harjedalen", "Jämtland", "member", ""), ("se-vasternorrland", "Västernorrland", "member", ""),
+         ("maakunta:19", "Lappi", "member", ""), ("maakunta:17", "Pohjois-Pohjanmaa", "member", ""),
+         ("maakunta:16", "Keski-Pohjanmaa", "member", ""), ("maakunta:18", "Kainuu", "member", ""),
+         ("maakunta:12", "Pohjois-Karjala", "member", ""), ("maakunta:11", "Pohjois-Savo", "member", ""),
+         ("maakunta:10", "Etelä-Savo", "member", ""), ("no-finnmark", "Finnmark", "member", ""),
+         ("no-troms", "Troms", "member", ""), ("no-nordland", "Nordland", "member", "")],
+    31: [("no-trondelag", "Trøndelag", "member", ""), ("se-jamtland-harjedalen", "Jämtland", "member", ""),
+         ("se-vasternorrland", "Västernorrland", "member", ""), ("maakunta:15", "Pohjanmaa", "member", "")],
+    33: [("at-boku", "BOKU", "member", "lead")],
+    34: [("be-licalab", "LiCalab", "member", "lead"), ("be-careville", "CareVille", "member", ""),
+         ("be-innovage", "InnovAGE", "member", ""), ("nl-brainport", "Brainport", "member", ""),
+         ("nl-care-innovation-center", "Care Innovation Center", "member", ""),
+         ("nl-eizt", "Innovatieve Zorg", "member", "")],
+    35: [("kunta:Turku", "Turku", "member", "", "2018"), ("kunta:Tampere", "Tampere", "member", "", "", "2017"),
+         ("pl-lublin", "Lublin", "member", ""), ("ro-timisoara", "Timi", "member", ""),
+         ("nl-delft", "Delft", "member", "coordinator"), ("it-parma", "Parma", "member", "coordinator")],
+    38: [("se-vinnova", "Vinnova", "member", "funder"), ("se-formas", "Formas", "member", "funder"),
+         ("se-energimyndigheten", "energiavirasto", "member", "funder"), ("se-drivesweden", "DriveSweden", "member", "")],
+    39: [("se-region-vasterbotten", "Västerbotten", "member", "coordinator"), ("se-region-varmland", "Värmland", "member", "")],
+    40: [("se-region-varmland", "Värmland", "member", ""), ("se-paper-province", "Paper Province", "member", ""),
+         ("se-saffle", "Säffle", "member", ""), ("se-region-dalarna", "Dalarna", "member", ""),
+         ("no-akershus", "Akerhus", "member", ""), ("no-hedmark", "Hedmark", "member", ""),
+         ("no-oppland", "Oppland", "member", ""), ("no-ostfold", "Østfold", "member", "")],
+}
+
+
+def build_network_study(shared, out, geo):
+    seed = Seed(os.path.join(shared, "seeds", SEED001))
+    F = SEED001
+    munis = {m["code"]: m for m in geo[0]}
+    byname = {m["name_fi"]: m["code"] for m in munis.values()}
+    regnames = {r[0]: r[1] for r in geo[2]}
+    with open(os.path.join(shared, "reference", "network_study_2020_networks.json"), encoding="utf-8") as f:
+        ref = json.load(f)
+    check(len(ref) == 41, "network study reference: %d networks" % len(ref))
+
+    def lines_of(n):
+        rs = []
+        for l in n["lines"]:
+            m = re.fullmatch(r"L(\d+)(?:[–-](\d+))?", l)
+            check(m is not None, "bad line ref %r" % l)
+            rs.append((int(m.group(1)), int(m.group(2) or m.group(1))))
+        return sorted(rs)
+
+    def find(stem, rs):
+        fs = fold(stem)
+        for a, b in rs:
+            for ln in range(a, b + 1):
+                one = fold(seed.lines[ln - 1])
+                cur = seed.lines[ln - 1].rstrip()
+                nxt = seed.lines[ln].strip() if ln < len(seed.lines) else ""
+                two = fold(cur[:-1] + nxt if cur.endswith("-") else cur + " " + nxt)
+                if re.search(r"(?<![\w])" + re.escape(fs), one):
+                    return "%d" % ln
+                if (re.search(r"(?<![\w])" + re.escape(fs), two) and ln < b
+                        and not re.search(r"(?<![\w])" + re.escape(fs), fold(nxt))):
+                    return "%d-%d" % (ln, ln + 1)
+        return None
+
+    actors = OrderedDict()
+    nets, ms, missing = [], [], []
+    for i, n in enumerate(ref):
+        nid = "ns%02d" % (i + 1)
+        rs = lines_of(n)
+        # the network's name (its first word) must occur in its cited lines
+        first = NS_NAME_STEM.get(i) or re.split(r"[ (–,]", n["name"])[0]
+        check(find(first, rs), "%s: %r not found in its lines" % (nid, first))
+        orient = (n["orientation"] or "").split(" ")[0]
+        check(orient in ("", "top-down", "bottom-up", "mixed"), "%s orientation %r" % (nid, orient))
+        start = end = ""
+        phase = n.get("phase") or ""
+        m = re.search(r"(\d{4})[–-](\d{4})", phase)
+        if m:
+            start, end = m.group(1), m.group(2)
+        else:
+            m = re.search(r"(?:since|started|operating since|from)\D{0,12}(\d{4})", phase)
+            if m:
+                start = m.group(1)
+        if i in NS_PERIOD:
+            start, end = NS_PERIOD[i]
+        for y in (start, end):
+            if y and not find(y, rs):
+                start = end = ""          # a year the cited lines do not show is not recorded
+        dm = ""
+        if i in NS_DECLARED:
+            dm, ev = NS_DECLARED[i]
+            check(find(ev, rs), "%s: declared %r not found" % (nid, ev))
+        country = NS_COUNTRY.get(n["country"], "")
+        nets.append(OrderedDict([
+            ("network_id", nid), ("name", n["name"]), ("kind", NS_KIND.get(i, "network")),
+            ("declared_members", dm), ("start", start), ("end", end),
+            ("financing", n.get("financing") or ""), ("orientation", orient),
+            ("focus", n.get("focus") or ""), ("country", country),
+            ("source", "%s:%s" % (F, ";".join("%d-%d" % (a, b) if a != b else "%d" % a for a, b in rs)))]))
+        for spec in NS_MEMBERS.get(i, []):
+            ref_id, stem, status, role = spec[:4]
+            mstart = spec[4] if len(spec) > 4 else ""
+            mend = spec[5] if len(spec) > 5 else ""
+            if ref_id.startswith("kunta:"):
+                code = byname[ref_id[6:]]
+                aid = "kunta-" + code
+                actors.setdefault(aid, act_row(actor_id=aid, name=munis[code]["name_fi"], kind="municipality",
+                                               municipality_code=code))
+            elif ref_id.startswith("maakunta:"):
+                code = ref_id[9:]
+                aid = "maakunta-" + code
+                check(regnames[code] == stem, "%s: region %s != %s" % (nid, code, stem))
+                actors.setdefault(aid, act_row(actor_id=aid, name=regnames[code], kind="region",
+                                               area_code="MK" + code))
+            else:
+                aid = ref_id
+                o = NS_ORGS[aid] + ("", "", "", "")
+                name, kind, mc, ctry, ac, lat, lon = o[:7]
+                actors.setdefault(aid, act_row(actor_id=aid, name=name, kind=kind, municipality_code=mc,
+                                               country=ctry, area_code=ac, lat=lat, lon=lon))
+            where = find(stem, rs)
+            if where is None:
+                missing.append("%s %s: %r not found in %s" % (nid, aid, stem, rs))
+                continue
+            ms.append(OrderedDict([("network_id", nid), ("actor_id", aid), ("status", status), ("role", role),
+                                   ("start", mstart), ("end", mend), ("source", "%s:%s" % (F, where))]))
+    check(not missing, "\n".join(missing))
+    d = os.path.join(out, "collaborations", "network_study_2020")
+    write_csv(os.path.join(d, "actors.csv"), ACTOR_COLS, sorted(actors.values(), key=lambda a: a["actor_id"]))
+    write_csv(os.path.join(d, "networks.csv"), list(nets[0].keys()), nets)
+    write_csv(os.path.join(d, "memberships.csv"), list(ms[0].keys()), ms)
+    write_json(os.path.join(d, "dataset.json"), OrderedDict([
+        ("format", "alueverkko-dataset"), ("format_version", 1), ("name", "network_study_2020"),
+        ("title", "Networks and programmes described in the 2020 study of inter-regional network cooperation"),
+        ("description", "The 41 Finnish and foreign networks and programmes that the study 'Alueiden välisen "
+                        "verkostoyhteistyön toimintamalli' (2020) describes, with financing, orientation, focus, "
+                        "period, declared size and the members it names (organisations, municipalities, regions)."),
+        ("reference_year", 2020), ("geography", "fi-2021"),
+        ("sources", [OrderedDict([("file", F),
+                                  ("title", "Alueiden välisen verkostoyhteistyön toimintamalli"),
+                                  ("publisher", "Työ- ja elinkeinoministeriö (TEM)"), ("year", 2020)])]),
+        ("notes", [
+            "Networks, financing, orientation and focus follow the reference extraction "
+            "(shared/reference/network_study_2020_networks.json); financing is a short English summary.",
+            "country is empty for networks spanning several countries (North Calotte Council, NSPA, MittNorden, "
+            "DREAM, CrossCare, EUniverCities, the Interreg Norway-Sweden region).",
+            "Members that the study names only generically (e.g. 'central agencies', 'Leader groups', "
+            "'SMEs') are not actors; a membership's source is the first line of the network's cited "
+            "lines that names the member.",
+            "Foreign municipalities' coordinates are city centres from general knowledge (0.01 degree).",
+        ]),
+    ]))
+    return actors, ms, nets
+
+
+# ==============================================================================================
 # main
 # ==============================================================================================
 
@@ -1266,6 +1575,7 @@ def main(argv=None):
         build_growth_corridor(args.shared, args.out, geo)
         build_s3(args.shared, args.out, geo)
         build_rules(args.shared, args.out)
+        build_network_study(args.shared, args.out, geo)
     except BuildError as e:
         print("build_data: error: %s" % e, file=sys.stderr)
         return 1

@@ -51,10 +51,13 @@ std::vector<std::string> all_columns(const CsvSchema& schema) {
 }  // namespace
 
 CsvParse parse_csv_records(std::string_view content, const std::string& file,
-                           std::vector<Diagnostic>& diagnostics) {
+                           std::vector<Diagnostic>& diagnostics, bool report_quoting) {
   CsvParse result;
   const auto report = [&](std::size_t line, std::size_t column, std::string message) {
     diagnostics.push_back({file, line, column, std::move(message)});
+  };
+  const auto report_quote = [&](std::size_t line, std::size_t column, std::string message) {
+    if (report_quoting) report(line, column, std::move(message));
   };
 
   std::size_t start = 0;
@@ -116,13 +119,13 @@ CsvParse parse_csv_records(std::string_view content, const std::string& file,
           cur.advance();
         }
         if (!closed) {
-          report(field.line, field.column,
+          report_quote(field.line, field.column,
                  "unterminated quoted field: no closing '\"' before the end of the file");
           result.truncated = true;
           break;
         }
         if (!cur.done() && cur.peek() != ',' && cur.peek() != '\n' && cur.peek() != '\r') {
-          report(cur.line(), cur.column(),
+          report_quote(cur.line(), cur.column(),
                  "unexpected text after the closing '\"' of a quoted field; expected ',' or a line end");
           while (!cur.done() && cur.peek() != ',' && cur.peek() != '\n' && cur.peek() != '\r') {
             field.value += cur.peek();
@@ -134,7 +137,7 @@ CsvParse parse_csv_records(std::string_view content, const std::string& file,
         while (!cur.done() && cur.peek() != ',' && cur.peek() != '\n' && cur.peek() != '\r') {
           if (cur.peek() == '"' && !stray_quote_reported) {
             stray_quote_reported = true;
-            report(cur.line(), cur.column(),
+            report_quote(cur.line(), cur.column(),
                    "stray '\"' in an unquoted field; quote the whole field and double the '\"' inside it");
           }
           field.value += cur.peek();
@@ -197,7 +200,11 @@ std::optional<CsvTable> parse_csv(std::string_view content, const std::string& f
     report(0, 0, "empty file; expected a header line (" + required_list + ")");
     return std::nullopt;
   }
-  CsvParse parsed = parse_csv_records(content, file, diagnostics);
+  // A header without ',' but with ';' means the whole file uses ';': quoting problems found while
+  // reading it with ',' would only be noise.
+  const std::string_view first_line = content.substr(0, content.find('\n'));
+  const bool semicolons = first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos;
+  CsvParse parsed = parse_csv_records(content, file, diagnostics, !semicolons);
   if (parsed.records.empty()) return std::nullopt;  // unterminated quote in the header: reported
 
   CsvRecord& header = parsed.records.front();

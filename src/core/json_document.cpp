@@ -196,7 +196,19 @@ std::optional<JsonDocument> read_json(const std::filesystem::path& path, std::ve
   try {
     doc.value = nlohmann::json::parse(doc.text);
   } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    std::size_t offset = e.byte > 0 ? std::min(e.byte - 1, doc.text.size()) : 0;
+    // nlohmann stops after the offending token; a string token is better shown at its start.
+    if (offset < doc.text.size() && doc.text[offset] == '"') {
+      const std::size_t newline = doc.text.rfind('\n', offset);
+      const std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+      for (std::size_t i = offset; i > line_start;) {
+        --i;
+        if (doc.text[i] == '"' && doc.text[i - (i > 0 ? 1 : 0)] != '\\') {
+          offset = i;
+          break;
+        }
+      }
+    }
     const auto [line, column] = line_column_at(doc.text, offset);
     diagnostics.push_back({doc.file, line, column, "invalid JSON: " + parse_error_detail(e.what())});
     return std::nullopt;

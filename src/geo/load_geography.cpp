@@ -28,6 +28,9 @@ const CsvSchema regions_schema{
     {"code", "name_fi", "name_sv", "name_en", "n_municipalities", "population_2020", "population_2021"}, {}};
 const CsvSchema population_schema{{"municipality_code", "year", "population"}, {}};
 
+// Years of the population_YYYY columns of format_version 1.
+const std::vector<int> column_years{2020, 2021};
+
 // A code column: exactly `digits` digits. Returns the code even when it repeats (so that the row
 // still counts as defined for references) and reports format problems and repeats.
 struct CodeRegistry {
@@ -119,29 +122,26 @@ class GeographyLoader {
     if (const auto year = root.integer("reference_year")) data_.reference_year = static_cast<int>(*year);
     data_.attribution = root.string("attribution").value_or("");
 
+    // The years of the population_YYYY columns; format_version 1 has exactly 2020 and 2021. (The
+    // series in population.csv may be longer.)
     if (const nlohmann::json* years = root.array("population_years")) {
-      population_years_valid_ = true;
-      if (years->empty()) {
-        diagnostics_.push_back(doc->at_value("/population_years", "population_years is empty"));
-        population_years_valid_ = false;
-      }
+      bool integers = true;
+      std::vector<int> listed;
       for (std::size_t i = 0; i < years->size(); ++i) {
-        const std::string pointer = detail::json_pointer_append("/population_years", i);
         const nlohmann::json& year = (*years)[i];
         if (!year.is_number_integer()) {
-          diagnostics_.push_back(doc->at_value(pointer, "population_years[" + std::to_string(i) +
-                                                            "] must be an integer, got " + detail::json_type_name(year)));
-          population_years_valid_ = false;
+          diagnostics_.push_back(doc->at_value(detail::json_pointer_append("/population_years", i),
+                                               "population_years[" + std::to_string(i) + "] must be an integer, got " +
+                                                   detail::json_type_name(year)));
+          integers = false;
           continue;
         }
-        const int value = year.get<int>();
-        if (!data_.population_years.empty() && value <= data_.population_years.back()) {
-          diagnostics_.push_back(doc->at_value(pointer, "population_years must be strictly ascending"));
-          population_years_valid_ = false;
-          continue;
-        }
-        data_.population_years.push_back(value);
+        listed.push_back(year.get<int>());
       }
+      if (integers && listed != column_years)
+        diagnostics_.push_back(doc->at_value("/population_years",
+                                             "population_years must be [2020, 2021], the years of the "
+                                             "population_YYYY columns (format_version 1)"));
     }
     if (const nlohmann::json* sources = root.array("sources")) {
       for (std::size_t i = 0; i < sources->size(); ++i) {
@@ -317,15 +317,20 @@ class GeographyLoader {
     }
   }
 
+  // population.csv: a series of years (any years, at least those of the population_YYYY columns),
+  // every municipality in every year of the series.
   void read_population() {
-    const std::size_t n_years = data_.population_years.size();
-    const std::size_t n_municipalities = data_.municipalities.size();
-    std::vector<std::int64_t> series(n_years * n_municipalities, -1);
     if (!population_table_) return;
     const CsvTable& table = *population_table_;
     const bool check_codes = complete(municipalities_table_);
+    struct Entry {
+      std::size_t municipality;
+      int year;
+      std::int64_t population;
+    };
+    std::vector<Entry> entries;
     std::map<std::pair<std::string, int>, std::size_t> seen;  // (code, year) -> line
-    bool reliable = !table.truncated && population_years_valid_;
+    bool reliable = !table.truncated;
     for (const CsvRow& csv_row : table.rows) {
       if (!csv_row.complete) {
         reliable = false;
@@ -335,18 +340,7 @@ class GeographyLoader {
       const auto code = read_code(row, "municipality_code", 3, "091");
       if (code && check_codes && !municipalities_.first_line.contains(*code))
         row.error("municipality_code", "unknown municipality_code " + in_quotes(*code) + " (not in municipalities.csv)");
-      const auto year = row.integer("year", true, 0, 9999);
-      std::size_t year_index = n_years;
-      if (year) {
-        const auto& years = data_.population_years;
-        year_index = static_cast<std::size_t>(std::find(years.begin(), years.end(), *year) - years.begin());
-        if (year_index == n_years && population_years_valid_) {
-          std::vector<std::string> listed;
-          for (int y : years) listed.push_back(std::to_string(y));
-          row.error("year", "year " + std::to_string(*year) + " is not in population_years of geography.json (" +
-                                detail::join(listed) + ")");
-        }
-      }
+      const auto year = row.integer("year", true, 1000, 9999);
       const auto population = row.integer("population", true);
       if (code && year) {
         const auto [it, inserted] = seen.emplace(std::make_pair(*code, static_cast<int>(*year)), row.line());
@@ -360,14 +354,30 @@ class GeographyLoader {
         continue;
       }
       const auto position = municipality_position_.find(*code);
-      if (position == municipality_position_.end() || year_index == n_years) continue;
+      if (position == municipality_position_.end()) continue;
       const Municipality& m = data_.municipalities[position->second];
       const std::int64_t* column_value = *year == 2020 ? &m.population_2020 : *year == 2021 ? &m.population_2021 : nullptr;
       if (column_value && *column_value != *population && municipalities_reliable_)
         row.error("population", "population " + std::to_string(*population) + " of municipality " + *code + " in " +
                                     std::to_string(*year) + " differs from population_" + std::to_string(*year) + " " +
                                     std::to_string(*column_value) + " in municipalities.csv");
-      series[position->second * n_years + year_index] = *population;
+      entries.push_back({position->second, static_cast<int>(*year), *population});
+    }
+
+    std::set<int> year_set;
+    for (const Entry& e : entries) year_set.insert(e.year);
+    for (int year : column_years)
+      if (reliable && !year_set.contains(year))
+        diagnostics_.push_back({table.file, 0, 0, "no population for " + std::to_string(year) +
+                                                      " (population_" + std::to_string(year) + " is a column of municipalities.csv)"});
+    data_.population_years.assign(year_set.begin(), year_set.end());
+    const std::size_t n_years = data_.population_years.size();
+    const std::size_t n_municipalities = data_.municipalities.size();
+    std::vector<std::int64_t> series(n_years * n_municipalities, -1);
+    for (const Entry& e : entries) {
+      const auto y = static_cast<std::size_t>(
+          std::find(data_.population_years.begin(), data_.population_years.end(), e.year) - data_.population_years.begin());
+      series[e.municipality * n_years + y] = e.population;
     }
     // Every municipality, every year of the series.
     if (reliable && municipalities_reliable_ && complete(municipalities_table_)) {
@@ -392,7 +402,6 @@ class GeographyLoader {
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> subregion_region_;
   std::unordered_map<std::string, std::size_t> municipality_position_;
   bool municipalities_reliable_ = false;
-  bool population_years_valid_ = false;
 };
 
 }  // namespace

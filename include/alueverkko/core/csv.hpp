@@ -26,13 +26,15 @@ struct CsvRecord {
   std::vector<CsvField> fields;
 };
 
-// Structural parse only: records (header included) and encoding/quoting diagnostics.
+// Structural parse only: records (header included) and encoding/quoting diagnostics. With
+// `report_quoting` false, quoting problems are not reported (used when the separator is wrong, which
+// makes them meaningless).
 struct CsvParse {
   std::vector<CsvRecord> records;
   bool truncated = false;  // an unterminated quote ended parsing; records before it are kept
 };
 CsvParse parse_csv_records(std::string_view content, const std::string& file,
-                           std::vector<Diagnostic>& diagnostics);
+                           std::vector<Diagnostic>& diagnostics, bool report_quoting = true);
 
 // The columns a file may have. Required columns first: they are listed in that order in messages.
 struct CsvSchema {

@@ -62,7 +62,7 @@ struct GeographyData {
   std::vector<Municipality> municipalities;
   std::vector<Subregion> subregions;
   std::vector<Region> regions;
-  std::vector<int> population_years;  // ascending
+  std::vector<int> population_years;  // years of the population series (population.csv), ascending
   // population_series[m * population_years.size() + y]: municipality m (in the order of
   // `municipalities` as given), year population_years[y].
   std::vector<std::int64_t> population_series;
@@ -102,7 +102,8 @@ class Geography {
   std::vector<std::size_t> municipalities_in_subregion(std::string_view subregion_code) const;
   std::vector<std::size_t> municipalities_in_region(std::string_view region_code) const;
 
-  // Years of the population series (ascending).
+  // Years of the population series of population.csv (ascending). geography.json's
+  // `population_years` are only the years of the population_YYYY columns (2020 and 2021).
   std::span<const int> population_years() const noexcept { return data_.population_years; }
   // Population of a municipality on 31 December of `year`; nullopt for an unknown code or a year
   // outside the series.

@@ -1,0 +1,107 @@
+// `alueverkko validate DATASET [--geography DIR]`: checks a data set against its geography and
+// prints every problem (file:line:column: message, on stderr, exit 1) or a summary (stdout, exit 0).
+#include "commands.hpp"
+#include "output.hpp"
+
+#include <alueverkko/core/diagnostics.hpp>
+#include <alueverkko/data/dataset.hpp>
+#include <alueverkko/geo/find_geography.hpp>
+#include <alueverkko/geo/geography.hpp>
+
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace alueverkko::cli {
+namespace {
+
+struct ValidateOptions {
+  std::string dataset;
+  std::string geography;
+};
+
+// The geography named in dataset.json, searched for as documented at geography_search_path().
+std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir) {
+  const DatasetMetadata meta = read_dataset_metadata(dataset_dir);  // throws DataError if broken
+  if (auto dir = find_geography_dir(meta.geography, dataset_dir)) return *dir;
+  std::string searched;
+  for (const auto& dir : geography_search_path(meta.geography, dataset_dir))
+    searched += (searched.empty() ? "" : ", ") + dir.string();
+  throw DataError({{(dataset_dir / "dataset.json").string(), 0, 0,
+                    "geography '" + meta.geography + "' not found (looked in: " + searched +
+                        "); give its directory with --geography DIR"}});
+}
+
+template <typename Enum, typename Key>
+void print_counts(std::ostream& out, std::string_view title, std::span<const Enum> order, const Key& count_of) {
+  out << "  " << title << ":";
+  bool first = true;
+  for (Enum value : order) {
+    const std::size_t n = count_of(value);
+    if (n == 0) continue;
+    const std::string_view name = to_string(value);
+    out << (first ? " " : ", ") << (name.empty() ? "(none)" : name) << " " << n;
+    first = false;
+  }
+  out << "\n";
+}
+
+void run(const ValidateOptions& options) {
+  const std::filesystem::path dataset_dir = options.dataset;
+  const std::filesystem::path geography_dir =
+      options.geography.empty() ? locate_geography(dataset_dir) : std::filesystem::path(options.geography);
+  const Geography geography = load_geography(geography_dir);
+  const Dataset dataset = load_dataset(dataset_dir, geography);
+
+  std::map<ActorKind, std::size_t> actors_by_kind;
+  for (const Actor& a : dataset.actors()) ++actors_by_kind[a.kind];
+  std::map<NetworkKind, std::size_t> networks_by_kind;
+  std::map<Track, std::size_t> networks_by_track;
+  for (const Network& n : dataset.networks()) {
+    ++networks_by_kind[n.kind];
+    ++networks_by_track[n.track];
+  }
+  std::map<MembershipStatus, std::size_t> memberships_by_status;
+  std::set<std::string> reached;  // municipalities whose own actor takes part in some network
+  for (const Membership& m : dataset.memberships()) {
+    ++memberships_by_status[m.status];
+    const Actor& actor = dataset.actors()[m.actor];
+    if (actor.kind == ActorKind::municipality) reached.insert(actor.municipality_code);
+  }
+  const auto lookup = [](const auto& map) {
+    return [&map](auto key) {
+      const auto it = map.find(key);
+      return it == map.end() ? std::size_t{0} : it->second;
+    };
+  };
+
+  std::ostream& out = std::cout;
+  out << "dataset " << dataset.name() << " is valid (geography " << geography.id() << ")\n";
+  out << "  actors: " << dataset.actors().size() << "\n";
+  print_counts(out, "actors by kind", all_actor_kinds(), lookup(actors_by_kind));
+  out << "  networks: " << dataset.networks().size() << "\n";
+  print_counts(out, "networks by kind", all_network_kinds(), lookup(networks_by_kind));
+  print_counts(out, "networks by track", all_tracks(), lookup(networks_by_track));
+  out << "  memberships: " << dataset.memberships().size() << "\n";
+  print_counts(out, "memberships by status", all_membership_statuses(), lookup(memberships_by_status));
+  out << "  aliases: " << dataset.aliases().size() << "\n";
+  out << "  municipalities reached directly: " << reached.size() << " of " << geography.municipalities().size()
+      << "\n";
+}
+
+}  // namespace
+
+void register_validate(CLI::App& app) {
+  auto options = std::make_shared<ValidateOptions>();
+  auto* cmd = app.add_subcommand("validate", "Check a collaboration data set against its geography");
+  cmd->footer(
+      "Every problem is printed as file:line:column: message (exit status 1).\n"
+      "Without --geography, the geography named in dataset.json is looked for in\n"
+      "<DATASET>/../../geography/<id>, $ALUEVERKKO_DATA_DIR/geography/<id> and the installed data.\n"
+      "Example:\n  alueverkko validate data/collaborations/<name>");
+  cmd->add_option("DATASET", options->dataset, "Data set directory (with dataset.json)")->required();
+  cmd->add_option("--geography", options->geography, "Geography directory (default: found from dataset.json)");
+  cmd->callback([options] { run(*options); });
+}
+
+}  // namespace alueverkko::cli
