@@ -15,11 +15,13 @@ all: build
 deps:
 	@bash scripts/install-deps.sh
 
-$(BUILD_DIR)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPython_EXECUTABLE=$(PYTHON) \
-	      -DALUEVERKKO_WERROR=$(WERROR)
-
-configure: deps $(BUILD_DIR)/CMakeCache.txt
+# Configured every time with explicit options, so a build tree configured otherwise is put right.
+configure: deps
+	@mkdir -p $(BUILD_DIR)
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPython_EXECUTABLE=$(PYTHON) \
+	      -DALUEVERKKO_WERROR=$(WERROR) -DALUEVERKKO_BUILD_TESTS=ON -DALUEVERKKO_BUILD_CLI=ON \
+	      -DALUEVERKKO_BUILD_PYTHON=ON -DALUEVERKKO_SANITIZE=OFF > $(BUILD_DIR)/configure.log \
+	  || { cat $(BUILD_DIR)/configure.log; exit 1; }
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
