@@ -1,4 +1,5 @@
 #include "bindings.hpp"
+#include "numpy_view.hpp"
 
 #include <alueverkko/io/table.hpp>
 
@@ -21,9 +22,7 @@ py::object column_array(const py::object& owner, const Table::NamedColumn& colum
           return out;
         } else {
           using T = typename Values::value_type;
-          py::array_t<T> array({values.size()}, {sizeof(T)}, values.data(), owner);
-          py::detail::array_proxy(array.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
-          return std::move(array);
+          return readonly_view(std::span<const T>(values), owner);
         }
       },
       column.values);
