@@ -9,5 +9,6 @@ void bind_table(pybind11::module_& m);
 void bind_geography(pybind11::module_& m);
 void bind_dataset(pybind11::module_& m);
 void bind_graph(pybind11::module_& m);
+void bind_projection(pybind11::module_& m);
 
 }  // namespace alueverkko::python

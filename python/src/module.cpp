@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_geography(m);
   alueverkko::python::bind_dataset(m);
   alueverkko::python::bind_graph(m);
+  alueverkko::python::bind_projection(m);
 }

@@ -34,6 +34,13 @@ struct SideView {
 
 std::uint64_t choose2(std::uint64_t n) { return n < 2 ? 0 : n * (n - 1) / 2; }
 
+// The top-k order of a vertex's edges: heavier first, then the smaller neighbour.
+struct HeavierFirst {
+  bool operator()(double weight_a, std::uint32_t neighbour_a, double weight_b, std::uint32_t neighbour_b) const {
+    return weight_a != weight_b ? weight_a > weight_b : neighbour_a < neighbour_b;
+  }
+};
+
 }  // namespace
 
 ProjectionSize projection_size(const TwoModeGraph& graph, ProjectionSide onto) {
@@ -151,7 +158,7 @@ WeightedGraph project(const TwoModeGraph& graph, const ProjectionOptions& option
         const auto other_end = [u](const WeightedEdge& e) { return e.source == u ? e.target : e.source; };
         std::partial_sort(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(options.top_k), row.end(),
                           [&](const WeightedEdge& a, const WeightedEdge& b) {
-                            return a.weight != b.weight ? a.weight > b.weight : other_end(a) < other_end(b);
+                            return HeavierFirst{}(a.weight, other_end(a), b.weight, other_end(b));
                           });
         row.resize(options.top_k);
       }
@@ -178,6 +185,47 @@ WeightedGraph project(const TwoModeGraph& graph, const ProjectionOptions& option
   }
   const auto labels = side.labels();
   return WeightedGraph::from_edges(n, edges, WeightMeaning::affinity, std::vector<std::string>(labels.begin(), labels.end()));
+}
+
+PairTable pair_statistics(const TwoModeGraph& graph, ProjectionSide onto, std::span<const std::uint8_t> active) {
+  // One thread, so the table is filled in order by the same kernel that projects.
+  PairTable table;
+  ProjectionOptions options;
+  options.onto = onto;
+  options.weighting = ProjectionWeighting::custom;
+  options.threads = 1;
+  options.custom = [&table](const PairStatistics& p) {
+    table.i.push_back(p.i);
+    table.j.push_back(p.j);
+    table.shared.push_back(p.shared);
+    table.degree_i.push_back(p.degree_i);
+    table.degree_j.push_back(p.degree_j);
+    table.newman.push_back(p.newman);
+    return 0.0;  // keeps no edge: only the statistics are wanted
+  };
+  (void)project(graph, options, active);
+  return table;
+}
+
+WeightedGraph keep_top_k(const WeightedGraph& graph, std::size_t k) {
+  std::vector<std::uint8_t> kept(graph.edge_count(), 0);
+  std::vector<std::size_t> order;
+  for (WeightedGraph::Vertex v = 0; v < graph.vertex_count(); ++v) {
+    const auto targets = graph.neighbors(v);
+    const auto weights = graph.neighbor_weights(v);
+    order.resize(targets.size());
+    for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
+    const std::size_t keep = std::min(k, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                      [&](std::size_t a, std::size_t b) { return HeavierFirst{}(weights[a], targets[a], weights[b], targets[b]); });
+    for (std::size_t a = 0; a < keep; ++a) kept[graph.neighbor_edge_ids(v)[order[a]]] = 1;
+  }
+  std::vector<WeightedEdge> edges;
+  for (WeightedGraph::EdgeId e = 0; e < graph.edge_count(); ++e)
+    if (kept[e]) edges.push_back({graph.edge_source(e), graph.edge_target(e), graph.edge_weight(e)});
+  const auto labels = graph.labels();
+  return WeightedGraph::from_edges(graph.vertex_count(), edges, graph.weight_meaning(),
+                                   std::vector<std::string>(labels.begin(), labels.end()));
 }
 
 }  // namespace alueverkko

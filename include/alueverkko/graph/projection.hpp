@@ -68,4 +68,16 @@ ProjectionSize projection_size(const TwoModeGraph& graph, ProjectionSide onto);
 WeightedGraph project(const TwoModeGraph& graph, const ProjectionOptions& options,
                       std::span<const std::uint8_t> active = {});
 
+// Every pair that shares something, with its statistics (for weightings computed elsewhere, e.g.
+// a vectorised Python function): one entry per pair i < j, grouped by i.
+struct PairTable {
+  std::vector<std::uint32_t> i, j;
+  std::vector<double> shared, degree_i, degree_j, newman;
+};
+PairTable pair_statistics(const TwoModeGraph& graph, ProjectionSide onto, std::span<const std::uint8_t> active = {});
+
+// Keeps an edge if it is among the k heaviest of at least one endpoint (ties: smaller neighbour id
+// first) — the rule ProjectionOptions::top_k applies while projecting.
+WeightedGraph keep_top_k(const WeightedGraph& graph, std::size_t k);
+
 }  // namespace alueverkko
