@@ -2,6 +2,8 @@
 # Installs, from Debian's apt only, the packages alueverkko needs that are missing on this machine.
 # Idempotent: when everything is present it installs nothing and exits at once.
 # Works as root or through sudo. PyPI is never used.
+#   scripts/install-deps.sh          what building, `make demo` and `make test` need
+#   scripts/install-deps.sh --bench  also the libraries the benchmarks compare with (`make bench`)
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,10 @@ packages=(
   # Python runtime and test oracles
   python3-numpy python3-pandas python3-pytest python3-networkx
 )
+
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(python3-igraph python3-graph-tool python3-scipy)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
