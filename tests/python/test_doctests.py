@@ -1,0 +1,19 @@
+"""The examples in the package's docstrings run and print what they show."""
+import doctest
+
+import pytest
+
+import alueverkko
+from alueverkko import _paths, _projection
+
+MODULES = [alueverkko, _paths, _projection]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+
+
+def test_examples_exist():
+    assert sum(doctest.testmod(m).attempted for m in MODULES) >= 6
