@@ -8,7 +8,7 @@ WERROR      := $(if $(CI),ON,OFF)
 CLI         := $(BUILD_DIR)/alueverkko
 DEMO_OUT    := out/demo
 
-.PHONY: all deps configure build demo test test-sanitize install clean data
+.PHONY: all deps configure build demo test test-sanitize bench install clean data
 
 all: build
 
@@ -41,6 +41,12 @@ test-sanitize: deps
 	cmake --preset sanitize
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS)
+
+# Benchmarks (not tests): alueverkko side by side with graph-tool, igraph and networkx; see bench/compare.py.
+bench: build
+	@bash scripts/install-deps.sh --bench
+	@mkdir -p out/bench
+	PYTHONPATH=$(BUILD_DIR)/python $(PYTHON) bench/compare.py --csv out/bench/compare.csv
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(or $(PREFIX),/usr/local)

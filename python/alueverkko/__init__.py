@@ -10,6 +10,27 @@ documents (see :func:`data_dir`).
 (309, 5548241)
 """
 from ._core import (  # noqa: F401  (re-exported)
+    read_two_mode_list,
+    read_edge_list,
+    parse_two_mode_list,
+    parse_edge_list,
+    measure_names,
+    compute_measures,
+    ConvergenceError,
+    Scores,
+    betweenness,
+    closeness,
+    coreness,
+    degree_centrality,
+    edge_betweenness,
+    eigenvector_centrality,
+    harmonic_closeness,
+    katz_centrality,
+    pagerank,
+    strength,
+    two_mode_betweenness,
+    two_mode_closeness,
+    two_mode_degree,
     DataError,
     Dataset,
     Geography,
@@ -29,10 +50,33 @@ from ._core import (  # noqa: F401  (re-exported)
     load_geography,
 )
 from ._paths import data_dir, find_geography_dir  # noqa: F401
+from ._centrality import metrics  # noqa: F401  (also adds Scores.to_pandas())
 from ._projection import project  # noqa: F401
-from . import _pandas  # noqa: F401  (adds to_pandas() to the result types)
+from . import _pandas  # noqa: F401  (adds Table.to_pandas())
 
 __all__ = [
+    "metrics",
+    "read_two_mode_list",
+    "read_edge_list",
+    "parse_two_mode_list",
+    "parse_edge_list",
+    "measure_names",
+    "compute_measures",
+    "ConvergenceError",
+    "Scores",
+    "betweenness",
+    "closeness",
+    "coreness",
+    "degree_centrality",
+    "edge_betweenness",
+    "eigenvector_centrality",
+    "harmonic_closeness",
+    "katz_centrality",
+    "pagerank",
+    "strength",
+    "two_mode_betweenness",
+    "two_mode_closeness",
+    "two_mode_degree",
     "DataError",
     "Dataset",
     "Geography",

@@ -10,5 +10,7 @@ void bind_geography(pybind11::module_& m);
 void bind_dataset(pybind11::module_& m);
 void bind_graph(pybind11::module_& m);
 void bind_projection(pybind11::module_& m);
+void bind_centrality(pybind11::module_& m);
+void bind_plain_lists(pybind11::module_& m);
 
 }  // namespace alueverkko::python

@@ -13,4 +13,6 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_dataset(m);
   alueverkko::python::bind_graph(m);
   alueverkko::python::bind_projection(m);
+  alueverkko::python::bind_centrality(m);
+  alueverkko::python::bind_plain_lists(m);
 }

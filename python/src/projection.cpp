@@ -1,4 +1,5 @@
 #include "bindings.hpp"
+#include "arguments.hpp"
 #include "numpy_view.hpp"
 
 #include <alueverkko/data/dataset.hpp>
@@ -12,13 +13,6 @@ namespace py = pybind11;
 
 namespace alueverkko::python {
 namespace {
-
-using Flags = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
-
-std::span<const std::uint8_t> flags_of(const std::optional<Flags>& active) {
-  if (!active) return {};
-  return {active->data(), static_cast<std::size_t>(active->size())};
-}
 
 // Enum values from their CSV spellings, with the allowed values in the error.
 template <class Enum, class Parse>

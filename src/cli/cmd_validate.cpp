@@ -20,18 +20,6 @@ struct ValidateOptions {
   std::string geography;
 };
 
-// The geography named in dataset.json, searched for as documented at geography_search_path().
-std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir) {
-  const DatasetMetadata meta = read_dataset_metadata(dataset_dir);  // throws DataError if broken
-  if (auto dir = find_geography_dir(meta.geography, dataset_dir)) return *dir;
-  std::string searched;
-  for (const auto& dir : geography_search_path(meta.geography, dataset_dir))
-    searched += (searched.empty() ? "" : ", ") + dir.string();
-  throw DataError({{(dataset_dir / "dataset.json").string(), 0, 0,
-                    "geography '" + meta.geography + "' not found (looked in: " + searched +
-                        "); give its directory with --geography DIR"}});
-}
-
 template <typename Enum, typename Key>
 void print_counts(std::ostream& out, std::string_view title, std::span<const Enum> order, const Key& count_of) {
   out << "  " << title << ":";

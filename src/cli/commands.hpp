@@ -17,5 +17,6 @@ inline constexpr int exit_usage = 2;
 
 void register_geography(CLI::App& app);
 void register_validate(CLI::App& app);
+void register_metrics(CLI::App& app);
 
 }  // namespace alueverkko::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cli::register_geography(app);
   cli::register_validate(app);
+  cli::register_metrics(app);
 
   try {
     app.parse(argc, argv);

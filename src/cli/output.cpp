@@ -2,6 +2,10 @@
 
 #include "commands.hpp"
 
+#include <alueverkko/core/diagnostics.hpp>
+#include <alueverkko/data/dataset.hpp>
+#include <alueverkko/geo/find_geography.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,6 +24,17 @@ void write_table(const Table& table, const std::string& format, const std::strin
   if (format == "json") write_json(table, out);
   else write_csv(table, out);
   if (!out) throw std::runtime_error("writing " + (out_path.empty() ? std::string("standard output") : out_path) + " failed");
+}
+
+std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir) {
+  const DatasetMetadata meta = read_dataset_metadata(dataset_dir);  // throws DataError if broken
+  if (auto dir = find_geography_dir(meta.geography, dataset_dir)) return *dir;
+  std::string searched;
+  for (const auto& dir : geography_search_path(meta.geography, dataset_dir))
+    searched += (searched.empty() ? "" : ", ") + dir.string();
+  throw DataError({{(dataset_dir / "dataset.json").string(), 0, 0,
+                    "geography '" + meta.geography + "' not found (looked in: " + searched +
+                        "); give its directory with --geography DIR"}});
 }
 
 std::string with_thousands(std::int64_t value) {

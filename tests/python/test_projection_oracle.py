@@ -10,18 +10,9 @@ import pytest
 from networkx.algorithms import bipartite
 
 import alueverkko
+from graphs import to_two_mode
 
 TOL = 1e-9
-
-
-def to_two_mode(B, rows, columns, weight=None):
-    ri = {r: i for i, r in enumerate(rows)}
-    ci = {c: i for i, c in enumerate(columns)}
-    edges = [(ri[u], ci[v], d.get(weight, 1.0) if weight else 1.0) if u in ri else (ri[v], ci[u], d.get(weight, 1.0) if weight else 1.0)
-             for u, v, d in B.edges(data=True)]
-    r, c, w = zip(*edges) if edges else ((), (), ())
-    return alueverkko.TwoModeGraph.from_edges([str(x) for x in rows], [str(x) for x in columns],
-                                             np.array(r, dtype=np.int64), np.array(c, dtype=np.int64), np.array(w, dtype=float))
 
 
 def as_dict(g):

@@ -13,12 +13,19 @@
 //                        scaled by n/k, an unbiased estimate of the exact value
 // Lengths: PathLengths (hops, or weights as distances — affinities need a conversion).
 // Threads: results for 1 and N threads agree up to floating-point summation order (relative
-// differences of order 1e-15·n).
+// differences of order 1e-15·n); a given thread count always gives the same result.
+// Edges of length 0 (neglog's strongest ties) are on shortest paths in one direction only: see
+// paths::ShortestPathSearch. networkx's own counts are not well-defined there.
 #include <alueverkko/centrality/scores.hpp>
 #include <alueverkko/graph/distance.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
+#include <boost/graph/graph_traits.hpp>
+#include <boost/property_map/property_map.hpp>
+
 #include <cstdint>
+#include <span>
+#include <vector>
 
 namespace alueverkko {
 
@@ -31,8 +38,74 @@ struct BetweennessOptions {
   int threads = 0;          // 0 = OpenMP's default
 };
 
+// raw (normalized = false) hop-count values are networkx's betweenness_centrality(G,
+// normalized=False), the input of e.g. the two-mode normalisation.
 Scores betweenness(const WeightedGraph& graph, const BetweennessOptions& options = {});
-// One value per edge id (see WeightedGraph::edge_source/edge_target).
+// One value per edge id (see WeightedGraph::edge_source/edge_target); options.endpoints is not used.
 Scores edge_betweenness(const WeightedGraph& graph, const BetweennessOptions& options = {});
+
+namespace paths {
+
+// Brandes' backward pass for the source of the search's last run: adds the dependency δ_s(w) to
+// vertex_sums[w] for every w ≠ s reached, and σ_sv/σ_sw · (1 + δ_s(w)) to edge_sums[index of e]
+// for every edge e from w to a predecessor v (skipped when edge_sums is empty). With endpoints,
+// w also gains 1 and s the number of other vertices reached (networkx's _accumulate_endpoints).
+// `delta` holds a 0 for every vertex and is left so.
+template <class Search, class EdgeIndexMap>
+void brandes_accumulate(const Search& search, EdgeIndexMap edge_index, bool endpoints, std::vector<double>& delta,
+                        std::span<double> vertex_sums, std::span<double> edge_sums) {
+  const auto order = search.order();
+  const auto source = order.front();
+  if (endpoints) vertex_sums[source] += static_cast<double>(order.size() - 1);
+  for (auto i = order.size(); i-- > 0;) {
+    const auto w = order[i];
+    const double coefficient = (1.0 + delta[w]) / search.paths(w);
+    search.for_each_predecessor(w, [&](const auto& e, auto v) {
+      const double c = search.paths(v) * coefficient;
+      if (!edge_sums.empty()) edge_sums[get(edge_index, e)] += c;
+      delta[v] += c;
+    });
+    if (w != source) vertex_sums[w] += endpoints ? delta[w] + 1.0 : delta[w];
+    delta[w] = 0.0;  // final: every successor of w came before it
+  }
+}
+
+// Unscaled betweenness: the dependencies of every source in `sources` summed, for undirected
+// graphs twice networkx's raw values when every vertex is a source (each pair is seen from both
+// ends). `edge` is empty unless with_edges (then one sum per edge index 0..num_edges−1).
+struct BrandesSums {
+  std::vector<double> vertex, edge;
+  std::size_t threads = 0;  // OpenMP threads that ran
+};
+
+// Graph: IncidenceGraph + VertexListGraph with vertices 0..n−1; LengthMap as ShortestPathSearch;
+// EdgeIndexMap: readable edge → 0..num_edges−1, the same for both directions of an edge. Sources
+// are dealt to the threads (0 = OpenMP's default), each with its own search, dependency and sum
+// buffers, and the sums are added up in thread order.
+template <class Graph, class LengthMap, class EdgeIndexMap>
+BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edge_index,
+                         std::span<const typename boost::graph_traits<Graph>::vertex_descriptor> sources,
+                         bool endpoints, bool with_edges, int threads) {
+  const std::size_t n = num_vertices(graph), m = with_edges ? num_edges(graph) : 0;
+  struct State {
+    ShortestPathSearch<Graph, LengthMap> search;
+    std::vector<double> delta, vertex, edge;
+  };
+  auto states = parallel_states(
+      sources.size(), threads,
+      [&] { return State{{graph, lengths}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
+      [&](State& state, std::size_t i) {
+        state.search.run(sources[i]);
+        brandes_accumulate(state.search, edge_index, endpoints, state.delta, state.vertex, state.edge);
+      });
+  BrandesSums sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0), states.size()};
+  for (const State& state : states) {
+    for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += state.vertex[v];
+    for (std::size_t e = 0; e < m; ++e) sums.edge[e] += state.edge[e];
+  }
+  return sums;
+}
+
+}  // namespace paths
 
 }  // namespace alueverkko

@@ -10,6 +10,11 @@
 #include <alueverkko/graph/distance.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
+#include <boost/graph/graph_traits.hpp>
+
+#include <cstddef>
+#include <vector>
+
 namespace alueverkko {
 
 struct ClosenessOptions {
@@ -21,5 +26,43 @@ struct ClosenessOptions {
 
 Scores closeness(const WeightedGraph& graph, const ClosenessOptions& options = {});
 Scores harmonic_closeness(const WeightedGraph& graph, const ClosenessOptions& options = {});
+
+namespace paths {
+
+// What closeness and harmonic closeness need of the distances from one vertex u.
+struct DistanceSum {
+  std::size_t reached = 0;  // vertices reachable from u, u included
+  double total = 0.0;       // Σ d(u, v) over them
+  double inverse = 0.0;     // Σ 1/d(u, v) over those with d > 0 (networkx skips d = 0)
+};
+
+struct DistanceSums {
+  std::vector<DistanceSum> vertex;
+  std::size_t threads = 0;  // OpenMP threads that ran
+};
+
+// One shortest-path search from every vertex (Graph and LengthMap as ShortestPathSearch), the
+// vertices dealt to `threads` threads (0 = OpenMP's default), each with its own search buffers.
+template <class Graph, class LengthMap>
+DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads) {
+  using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
+  DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph)), 0};
+  sums.threads = parallel_states(
+                     sums.vertex.size(), threads, [&] { return ShortestPathSearch<Graph, LengthMap>(graph, lengths); },
+                     [&](ShortestPathSearch<Graph, LengthMap>& search, std::size_t u) {
+                       search.run(static_cast<Vertex>(u));
+                       DistanceSum& sum = sums.vertex[u];  // this thread's alone
+                       sum.reached = search.order().size();
+                       for (const Vertex v : search.order()) {
+                         const double d = search.distance(v);
+                         sum.total += d;
+                         if (d > 0) sum.inverse += 1.0 / d;
+                       }
+                     })
+                     .size();
+  return sums;
+}
+
+}  // namespace paths
 
 }  // namespace alueverkko

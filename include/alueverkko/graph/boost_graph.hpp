@@ -101,6 +101,10 @@ struct graph_traits<alueverkko::WeightedGraph> {
   static vertex_descriptor null_vertex() noexcept { return static_cast<vertex_descriptor>(-1); }
 };
 
+// Algorithms that deduce the graph type as const (e.g. brandes_betweenness_centrality).
+template <>
+struct graph_traits<const alueverkko::WeightedGraph> : graph_traits<alueverkko::WeightedGraph> {};
+
 template <>
 struct property_map<alueverkko::WeightedGraph, edge_weight_t> {
   using type = alueverkko::ArcWeightMap;

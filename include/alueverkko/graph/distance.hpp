@@ -1,5 +1,6 @@
 #pragma once
-// Edge lengths for path-based measures (betweenness, closeness, harmonic closeness).
+// Edge lengths for path-based measures (betweenness, closeness, harmonic closeness), and the
+// single-source shortest-path search they share.
 //
 // A path measure reads a weight as a length: the longer, the farther. Projected collaboration
 // weights are affinities (more shared networks = closer), so using them needs an explicit
@@ -10,10 +11,25 @@
 //   neglog    length = −log(affinity / max affinity): the strongest tie has length 0, and lengths
 //             add where affinities multiply (the ratio scale of e.g. a probability of collaboration)
 // An affinity of 0 becomes an infinite length (no path through that edge) under both conversions.
+#include <alueverkko/graph/boost_graph.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
+#include <boost/graph/graph_traits.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace alueverkko {
@@ -22,7 +38,7 @@ enum class DistanceConversion { none, inverse, neglog };
 std::string_view to_string(DistanceConversion conversion) noexcept;
 
 struct PathLengths {
-  bool weighted = false;  // false: hop count
+  bool weighted = false;  // false: hop count (conversion is then not used)
   // Required (inverse or neglog) when weighted and the graph holds affinities; must be none when
   // the graph holds distances.
   DistanceConversion conversion = DistanceConversion::none;
@@ -35,5 +51,181 @@ std::vector<double> edge_lengths(const WeightedGraph& graph, const PathLengths& 
 // The metadata value "weights" of a path measure: "hops", "distance", "distance = 1/affinity" or
 // "distance = -log(affinity/max affinity)".
 std::string describe(const PathLengths& lengths, WeightMeaning meaning);
+
+// Generic building blocks of the path measures, for any Boost.Graph graph that models
+// IncidenceGraph and VertexListGraph with integer vertex descriptors 0..n−1 (vertex_index the
+// identity), such as WeightedGraph through graph/boost_graph.hpp.
+namespace paths {
+
+// Every edge has length 1: breadth-first search instead of Dijkstra.
+struct Hops {};
+
+// Shortest paths from one source at a time, with buffers allocated once and reset in O(reached),
+// so one search object per thread serves every source. LengthMap is Hops or a readable property
+// map edge → double with lengths >= 0, where +inf means no edge.
+//
+// After run(s): order() lists the vertices reached, the source first, in non-decreasing distance
+// (the order in which they were settled; Dijkstra breaks ties by vertex id); distance(v) and
+// paths(v) (σ_sv, the number of shortest s–v paths) are valid for them. Path lengths are compared
+// exactly, as networkx does: d(v) + len(v, w) == d(w) makes v a predecessor of w. A predecessor is
+// always settled before its successor, so the predecessor graph is acyclic even across edges of
+// length 0; such an edge is then on shortest paths in one direction only (the settle order's).
+template <class Graph, class LengthMap = Hops>
+class ShortestPathSearch {
+ public:
+  using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
+  using Edge = typename boost::graph_traits<Graph>::edge_descriptor;
+  static_assert(std::is_integral_v<Vertex>, "vertex descriptors must be the indices 0..n-1");
+  static constexpr bool hops = std::is_same_v<LengthMap, Hops>;
+  static constexpr double unreached = std::numeric_limits<double>::infinity();
+
+  ShortestPathSearch(const Graph& graph, LengthMap lengths)
+      : graph_(&graph), lengths_(lengths), dist_(num_vertices(graph), unreached), sigma_(num_vertices(graph), 0.0) {
+    order_.reserve(num_vertices(graph));
+    if constexpr (!hops) rank_.assign(num_vertices(graph), not_settled);
+  }
+
+  void run(Vertex source);
+
+  [[nodiscard]] std::span<const Vertex> order() const noexcept { return order_; }
+  [[nodiscard]] double distance(Vertex v) const noexcept { return dist_[v]; }
+  [[nodiscard]] double paths(Vertex v) const noexcept { return sigma_[v]; }
+
+  // Calls f(edge, v) for every edge w → v such that v is a predecessor of w on shortest paths from
+  // the last source (w reached). Re-scanning w's edges costs no more than stored predecessor lists
+  // would, and needs no memory per edge.
+  template <class F>
+  void for_each_predecessor(Vertex w, F&& f) const {
+    const double dw = dist_[w];
+    for (auto [it, end] = out_edges(w, *graph_); it != end; ++it) {
+      const Vertex v = target(*it, *graph_);
+      bool predecessor;
+      if constexpr (hops)
+        predecessor = dist_[v] + 1.0 == dw;
+      else
+        predecessor = rank_[v] < rank_[w] && dist_[v] + get(lengths_, *it) == dw;
+      if (predecessor) f(*it, v);
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t not_settled = std::numeric_limits<std::uint32_t>::max();
+  using Entry = std::pair<double, Vertex>;
+
+  const Graph* graph_;
+  LengthMap lengths_;
+  std::vector<double> dist_, sigma_;
+  std::vector<Vertex> order_;        // BFS: also the queue
+  std::vector<std::uint32_t> rank_;  // Dijkstra: position in order_, or not_settled
+  std::vector<Entry> heap_;          // Dijkstra: min-heap with lazy deletion
+};
+
+template <class Graph, class LengthMap>
+void ShortestPathSearch<Graph, LengthMap>::run(Vertex source) {
+  for (const Vertex v : order_) {
+    dist_[v] = unreached;
+    sigma_[v] = 0.0;
+    if constexpr (!hops) rank_[v] = not_settled;
+  }
+  order_.clear();
+  dist_[source] = 0.0;
+  sigma_[source] = 1.0;
+
+  if constexpr (hops) {
+    order_.push_back(source);
+    for (std::size_t head = 0; head < order_.size(); ++head) {
+      const Vertex v = order_[head];
+      const double next = dist_[v] + 1.0;
+      for (auto [it, end] = out_edges(v, *graph_); it != end; ++it) {
+        const Vertex w = target(*it, *graph_);
+        if (dist_[w] == unreached) {
+          dist_[w] = next;
+          order_.push_back(w);
+        }
+        if (dist_[w] == next) sigma_[w] += sigma_[v];
+      }
+    }
+  } else {
+    const std::greater<Entry> later;
+    heap_.assign(1, Entry{0.0, source});
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), later);
+      const Vertex v = heap_.back().second;
+      heap_.pop_back();
+      if (rank_[v] != not_settled) continue;  // a stale entry: v was settled at a shorter distance
+      rank_[v] = static_cast<std::uint32_t>(order_.size());
+      order_.push_back(v);
+      for (auto [it, end] = out_edges(v, *graph_); it != end; ++it) {
+        const Vertex w = target(*it, *graph_);
+        if (rank_[w] != not_settled) continue;
+        const double d = dist_[v] + get(lengths_, *it);
+        if (d == unreached) continue;  // an infinite length is no edge
+        if (d < dist_[w]) {
+          dist_[w] = d;
+          sigma_[w] = sigma_[v];
+          heap_.emplace_back(d, w);
+          std::push_heap(heap_.begin(), heap_.end(), later);
+        } else if (d == dist_[w]) {
+          sigma_[w] += sigma_[v];
+        }
+      }
+    }
+  }
+}
+
+// The team size for `count` tasks: `threads` (0 = OpenMP's default), at most one per task.
+inline int team_size(std::size_t count, int threads) {
+  const auto wanted = static_cast<std::size_t>(threads > 0 ? threads : omp_get_max_threads());
+  return static_cast<int>(std::max<std::size_t>(1, std::min(wanted, count)));
+}
+
+// Runs body(state, i) for i = 0..count−1 on an OpenMP team of team_size(count, threads) threads,
+// each with one state from make_state() (its buffers, allocated once). Tasks are dealt round-robin,
+// so which thread sums what, and hence the floating-point result, depends only on the team size.
+// Returns the states of the threads that ran, in thread order, for the caller to reduce. An
+// exception in any thread is rethrown here after the team has finished.
+template <class MakeState, class Body>
+auto parallel_states(std::size_t count, int threads, MakeState make_state, Body body) {
+  using State = decltype(make_state());
+  std::vector<std::optional<State>> slots(static_cast<std::size_t>(team_size(count, threads)));
+  std::exception_ptr error;
+#pragma omp parallel num_threads(static_cast<int>(slots.size()))
+  {
+    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+    const auto team = static_cast<std::size_t>(omp_get_num_threads());
+    try {
+      State& state = slots[thread].emplace(make_state());
+      for (std::size_t i = thread; i < count; i += team) body(state, i);
+    } catch (...) {
+#pragma omp critical(alueverkko_paths_error)
+      if (!error) error = std::current_exception();
+    }
+  }
+  if (error) std::rethrow_exception(error);
+  std::vector<State> states;
+  for (auto& slot : slots)
+    if (slot) states.push_back(std::move(*slot));
+  return states;
+}
+
+// Calls f(g, length_map) with what `lengths` asks for: (graph, Hops{}); (graph, its edge_weight
+// map) when the weights are distances; or (a copy of graph whose weights are the converted
+// lengths, its edge_weight map), so that the search reads one length per CSR slot, as fast as a
+// stored weight. Edge ids are the graph's in every case. Throws as edge_lengths does.
+template <class F>
+auto with_lengths(const WeightedGraph& graph, const PathLengths& lengths, F&& f) {
+  if (!lengths.weighted) return f(graph, Hops{});
+  if (graph.weight_meaning() == WeightMeaning::distance && lengths.conversion == DistanceConversion::none)
+    return f(graph, get(boost::edge_weight, graph));
+  const WeightedGraph distances = graph.with_weights(edge_lengths(graph, lengths), WeightMeaning::distance);
+  return f(distances, get(boost::edge_weight, distances));
+}
+
+}  // namespace paths
+
+// The two searches the measures run on WeightedGraph, compiled once in src/graph/distance.cpp:
+// hops, and the graph's own weights as lengths (affinities converted to a distance graph first).
+extern template class paths::ShortestPathSearch<WeightedGraph, paths::Hops>;
+extern template class paths::ShortestPathSearch<WeightedGraph, ArcWeightMap>;
 
 }  // namespace alueverkko
