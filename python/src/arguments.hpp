@@ -1,8 +1,13 @@
 #pragma once
 // Argument conversions shared by several binding files.
+#include <alueverkko/graph/aggregation.hpp>
+#include <alueverkko/graph/membership_filter.hpp>
+
 #include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <string>
 #include <optional>
 #include <span>
 
@@ -15,5 +20,13 @@ inline std::span<const std::uint8_t> flags_of(const std::optional<Flags>& active
   if (!active) return {};
   return {active->data(), static_cast<std::size_t>(active->size())};
 }
+
+// "actor", "municipality", "subregion", "region" or "country"; ValueError otherwise.
+ActorLevel level_of(const std::string& text);
+
+// A membership filter from keyword arguments: status=, role=, track=, network_kind=, actor_kind=
+// (lists of CSV spellings), theme= (words), start=/end= ('YYYY' or 'YYYY-MM-DD'). Unknown keywords
+// raise TypeError, unknown values ValueError naming the allowed ones.
+MembershipFilter filter_of(const pybind11::kwargs& kw);
 
 }  // namespace alueverkko::python

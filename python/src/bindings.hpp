@@ -12,5 +12,8 @@ void bind_graph(pybind11::module_& m);
 void bind_projection(pybind11::module_& m);
 void bind_centrality(pybind11::module_& m);
 void bind_plain_lists(pybind11::module_& m);
+void bind_coverage(pybind11::module_& m);
+void bind_eligibility(pybind11::module_& m);
+void bind_overlap(pybind11::module_& m);
 
 }  // namespace alueverkko::python

@@ -15,4 +15,7 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_projection(m);
   alueverkko::python::bind_centrality(m);
   alueverkko::python::bind_plain_lists(m);
+  alueverkko::python::bind_coverage(m);
+  alueverkko::python::bind_eligibility(m);
+  alueverkko::python::bind_overlap(m);
 }

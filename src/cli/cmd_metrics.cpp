@@ -3,6 +3,7 @@
 // two-mode membership list. The numbers come from compute_measures (centrality/measures.hpp), the
 // function the Python layer uses too.
 #include "commands.hpp"
+#include "filter_options.hpp"
 #include "output.hpp"
 
 #include <alueverkko/centrality/measures.hpp>
@@ -30,7 +31,7 @@ struct MetricsOptions {
   std::string distance;
   bool weights_are_distances = false;
   bool normalized = false, raw = false;
-  std::vector<std::string> statuses, themes;
+  FilterOptions filters;
   std::string geography;
   std::string format = "csv";
   std::string out;
@@ -42,7 +43,7 @@ struct MetricsOptions {
   bool quiet = false;
 
   // Options given on the command line (to reject those that do not fit the input).
-  CLI::Option *level_opt = nullptr, *weighting_opt = nullptr, *status_opt = nullptr, *theme_opt = nullptr,
+  CLI::Option *level_opt = nullptr, *weighting_opt = nullptr,
               *geography_opt = nullptr;
 };
 
@@ -80,8 +81,7 @@ void check_usage(const MetricsOptions& o) {
                           (o.edges.empty() ? "--memberships" : "--edges"));
   };
   dataset_only(o.level_opt);
-  dataset_only(o.status_opt);
-  dataset_only(o.theme_opt);
+  for (CLI::Option* option : o.filters.options) dataset_only(option);
   dataset_only(o.geography_opt);
   if (!o.edges.empty() && o.weighting_opt->count() > 0)
     throw CliUsageError("--weighting applies to projections (INPUT or --memberships), not to --edges");
@@ -100,22 +100,6 @@ void check_usage(const MetricsOptions& o) {
   } catch (const std::invalid_argument& e) {
     throw CliUsageError(std::string("--measure: ") + e.what());
   }
-}
-
-MembershipFilter make_filter(const MetricsOptions& o) {
-  MembershipFilter filter;
-  for (const std::string& name : o.statuses) {
-    const auto status = parse_membership_status(name);
-    if (!status) {
-      std::string allowed;
-      for (const MembershipStatus s : all_membership_statuses())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(to_string(s));
-      throw CliUsageError("--status: unknown status '" + name + "' (allowed: " + allowed + ")");
-    }
-    filter.statuses.push_back(*status);
-  }
-  filter.themes = o.themes;
-  return filter;
 }
 
 ProjectionOptions make_projection(const MetricsOptions& o) {
@@ -149,17 +133,13 @@ Input read_input(const MetricsOptions& o, const MembershipFilter& filter) {
     in.graph = std::move(projected.graph);
     in.left_out = std::move(projected.left_out);
     in.left_out_why = std::move(projected.left_out_why);
-    std::string statuses, themes;
-    for (const auto& s : o.statuses) statuses += (statuses.empty() ? "" : ",") + s;
-    for (const auto& t : o.themes) themes += (themes.empty() ? "" : "|") + t;
     in.description = {{"input", o.input},
                       {"kind", o.level == "actor" ? std::string("data set projected onto actors")
                                                   : "data set projected onto places (" + o.level + ")"},
                       {"geography", geography.id()},
                       {"level", o.level},
-                      {"weighting", weighting},
-                      {"status", statuses.empty() ? "all" : statuses},
-                      {"theme", themes.empty() ? "all" : themes}};
+                      {"weighting", weighting}};
+    for (auto& entry : o.filters.describe()) in.description.push_back(std::move(entry));
   }
   in.description.emplace_back("weights", std::string(to_string(in.graph.weight_meaning())));
   return in;
@@ -234,7 +214,7 @@ void print_summary(const Input& in, const MeasureTable& result, const MetricsOpt
 
 void run(const MetricsOptions& o) {
   check_usage(o);
-  const MembershipFilter filter = make_filter(o);
+  const MembershipFilter filter = make_filter(o.filters);
   const Input in = read_input(o, filter);
 
   MeasureSettings settings;
@@ -259,7 +239,7 @@ void register_metrics(CLI::App& app) {
   cmd->footer(
       "Input (exactly one):\n"
       "  INPUT                a data set directory, projected onto --level with --weighting after\n"
-      "                       selecting memberships by --status and --theme\n"
+      "                       selecting memberships by --status, --role, --track, --theme, --from, --to\n"
       "  --edges FILE         a plain edge list: header 'source,target' or 'source,target,weight'\n"
       "                       (weight default 1; an edge listed twice: weights summed). The weights are\n"
       "                       affinities (more = closer) unless --weights-are-distances\n"
@@ -311,16 +291,7 @@ void register_metrics(CLI::App& app) {
                 "The --edges weights are distances (more = farther), used as lengths by path measures");
   auto* normalized = cmd->add_flag("--normalized", o->normalized, "Normalised degree, betweenness, harmonic (default)");
   cmd->add_flag("--raw", o->raw, "Raw degree, betweenness and harmonic values")->excludes(normalized);
-  o->status_opt = cmd->add_option("--status", o->statuses, "Membership statuses to keep, comma-separated "
-                                                           "(member, planned, invited, mentioned; default: all)")
-                      ->delimiter(',')
-                      ->allow_extra_args(false)
-                      ->type_name("LIST");
-  o->theme_opt = cmd->add_option("--theme", o->themes,
-                                 "Keep networks whose themes contain this word or phrase; repeat for several "
-                                 "(default: all)")
-                     ->allow_extra_args(false)
-                     ->type_name("THEME");
+  add_filter_options(cmd, o->filters);
   o->geography_opt = cmd->add_option("--geography", o->geography,
                                      "Geography directory (default: the one named in dataset.json, e.g. the bundled "
                                      "fi-2021)")

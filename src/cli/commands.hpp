@@ -18,5 +18,8 @@ inline constexpr int exit_usage = 2;
 void register_geography(CLI::App& app);
 void register_validate(CLI::App& app);
 void register_metrics(CLI::App& app);
+void register_coverage(CLI::App& app);
+void register_eligibility(CLI::App& app);
+void register_overlap(CLI::App& app);
 
 }  // namespace alueverkko::cli

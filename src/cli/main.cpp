@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   cli::register_geography(app);
   cli::register_validate(app);
   cli::register_metrics(app);
+  cli::register_coverage(app);
+  cli::register_eligibility(app);
+  cli::register_overlap(app);
 
   try {
     app.parse(argc, argv);

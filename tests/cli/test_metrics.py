@@ -342,7 +342,7 @@ def test_distances_listed_twice_exit_1(cli, repo):
      "leave --distance out"),
     (("--memberships", MEMBERSHIPS, "--measure", "degree", "--weighting", "jaccard", "--membership-weights"),
      "--membership-weights works with --weighting count or newman only"),
-    ((MINI, "--measure", "degree", "--status", "member,maybe"), "unknown status 'maybe'"),
+    ((MINI, "--measure", "degree", "--status", "member,maybe"), "unknown value 'maybe'"),
     (("--edges", SMALL, "--measure", "degree", "--raw", "--normalized"), "excludes"),
     (("--edges", SMALL, "--measure", "betweenness", "--seed", "3"), "--seed requires --samples"),
     (("--edges", SMALL, "--measure", "degree", "--format", "xml"), "--format"),
