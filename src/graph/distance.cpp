@@ -9,6 +9,8 @@ namespace alueverkko {
 
 template class paths::ShortestPathSearch<WeightedGraph, paths::Hops>;
 template class paths::ShortestPathSearch<WeightedGraph, ArcWeightMap>;
+template class paths::ShortestPathSearch<WeightedGraph, paths::Hops, false>;
+template class paths::ShortestPathSearch<WeightedGraph, ArcWeightMap, false>;
 
 std::string_view to_string(DistanceConversion conversion) noexcept {
   switch (conversion) {

@@ -48,8 +48,8 @@ DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads) {
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph)), 0};
   sums.threads = parallel_states(
-                     sums.vertex.size(), threads, [&] { return ShortestPathSearch<Graph, LengthMap>(graph, lengths); },
-                     [&](ShortestPathSearch<Graph, LengthMap>& search, std::size_t u) {
+                     sums.vertex.size(), threads, [&] { return ShortestPathSearch<Graph, LengthMap, false>(graph, lengths); },
+                     [&](ShortestPathSearch<Graph, LengthMap, false>& search, std::size_t u) {
                        search.run(static_cast<Vertex>(u));
                        DistanceSum& sum = sums.vertex[u];  // this thread's alone
                        sum.reached = search.order().size();

@@ -70,7 +70,9 @@ struct Hops {};
 // exactly, as networkx does: d(v) + len(v, w) == d(w) makes v a predecessor of w. A predecessor is
 // always settled before its successor, so the predecessor graph is acyclic even across edges of
 // length 0; such an edge is then on shortest paths in one direction only (the settle order's).
-template <class Graph, class LengthMap = Hops>
+// With CountPaths false the search keeps distances only (paths() is not valid): what closeness
+// needs, without the σ updates on every edge.
+template <class Graph, class LengthMap = Hops, bool CountPaths = true>
 class ShortestPathSearch {
  public:
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
@@ -80,7 +82,8 @@ class ShortestPathSearch {
   static constexpr double unreached = std::numeric_limits<double>::infinity();
 
   ShortestPathSearch(const Graph& graph, LengthMap lengths)
-      : graph_(&graph), lengths_(lengths), dist_(num_vertices(graph), unreached), sigma_(num_vertices(graph), 0.0) {
+      : graph_(&graph), lengths_(lengths), dist_(num_vertices(graph), unreached),
+        sigma_(CountPaths ? num_vertices(graph) : 0, 0.0) {
     order_.reserve(num_vertices(graph));
     if constexpr (!hops) rank_.assign(num_vertices(graph), not_settled);
   }
@@ -120,16 +123,16 @@ class ShortestPathSearch {
   std::vector<Entry> heap_;          // Dijkstra: min-heap with lazy deletion
 };
 
-template <class Graph, class LengthMap>
-void ShortestPathSearch<Graph, LengthMap>::run(Vertex source) {
+template <class Graph, class LengthMap, bool CountPaths>
+void ShortestPathSearch<Graph, LengthMap, CountPaths>::run(Vertex source) {
   for (const Vertex v : order_) {
     dist_[v] = unreached;
-    sigma_[v] = 0.0;
+    if constexpr (CountPaths) sigma_[v] = 0.0;
     if constexpr (!hops) rank_[v] = not_settled;
   }
   order_.clear();
   dist_[source] = 0.0;
-  sigma_[source] = 1.0;
+  if constexpr (CountPaths) sigma_[source] = 1.0;
 
   if constexpr (hops) {
     order_.push_back(source);
@@ -142,7 +145,8 @@ void ShortestPathSearch<Graph, LengthMap>::run(Vertex source) {
           dist_[w] = next;
           order_.push_back(w);
         }
-        if (dist_[w] == next) sigma_[w] += sigma_[v];
+        if constexpr (CountPaths)
+          if (dist_[w] == next) sigma_[w] += sigma_[v];
       }
     }
   } else {
@@ -162,10 +166,10 @@ void ShortestPathSearch<Graph, LengthMap>::run(Vertex source) {
         if (d == unreached) continue;  // an infinite length is no edge
         if (d < dist_[w]) {
           dist_[w] = d;
-          sigma_[w] = sigma_[v];
+          if constexpr (CountPaths) sigma_[w] = sigma_[v];
           heap_.emplace_back(d, w);
           std::push_heap(heap_.begin(), heap_.end(), later);
-        } else if (d == dist_[w]) {
+        } else if (CountPaths && d == dist_[w]) {
           sigma_[w] += sigma_[v];
         }
       }
@@ -223,9 +227,12 @@ auto with_lengths(const WeightedGraph& graph, const PathLengths& lengths, F&& f)
 
 }  // namespace paths
 
-// The two searches the measures run on WeightedGraph, compiled once in src/graph/distance.cpp:
-// hops, and the graph's own weights as lengths (affinities converted to a distance graph first).
+// The searches the measures run on WeightedGraph, compiled once in src/graph/distance.cpp: hops,
+// and the graph's own weights as lengths (affinities converted to a distance graph first); with
+// path counts (betweenness) and without (closeness).
 extern template class paths::ShortestPathSearch<WeightedGraph, paths::Hops>;
 extern template class paths::ShortestPathSearch<WeightedGraph, ArcWeightMap>;
+extern template class paths::ShortestPathSearch<WeightedGraph, paths::Hops, false>;
+extern template class paths::ShortestPathSearch<WeightedGraph, ArcWeightMap, false>;
 
 }  // namespace alueverkko
