@@ -15,11 +15,11 @@ packages=(
   # Python bindings and packaging (Debian's /usr/bin/python3)
   python3 python3-dev python3-venv python3-pip pybind11-dev python3-pybind11 python3-skbuild python3-setuptools
   # Python runtime and test oracles
-  python3-numpy python3-pandas python3-pytest python3-networkx python3-scipy
+  python3-numpy python3-pandas python3-pytest python3-networkx python3-scipy python3-igraph
 )
 
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-igraph python3-graph-tool)
+  packages+=(python3-graph-tool)
 fi
 
 missing=()

@@ -15,5 +15,8 @@ void bind_plain_lists(pybind11::module_& m);
 void bind_coverage(pybind11::module_& m);
 void bind_eligibility(pybind11::module_& m);
 void bind_overlap(pybind11::module_& m);
+void bind_brokerage(pybind11::module_& m);
+void bind_communities(pybind11::module_& m);
+void bind_backbone(pybind11::module_& m);
 
 }  // namespace alueverkko::python

@@ -18,4 +18,7 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_coverage(m);
   alueverkko::python::bind_eligibility(m);
   alueverkko::python::bind_overlap(m);
+  alueverkko::python::bind_brokerage(m);
+  alueverkko::python::bind_communities(m);
+  alueverkko::python::bind_backbone(m);
 }

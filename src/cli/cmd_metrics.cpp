@@ -3,36 +3,21 @@
 // two-mode membership list. The numbers come from compute_measures (centrality/measures.hpp), the
 // function the Python layer uses too.
 #include "commands.hpp"
-#include "filter_options.hpp"
+#include "graph_input.hpp"
 #include "output.hpp"
 
 #include <alueverkko/centrality/measures.hpp>
-#include <alueverkko/core/diagnostics.hpp>
-#include <alueverkko/data/dataset.hpp>
-#include <alueverkko/geo/find_geography.hpp>
-#include <alueverkko/geo/geography.hpp>
-#include <alueverkko/graph/collaboration.hpp>
-#include <alueverkko/io/plain_lists.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace alueverkko::cli {
 namespace {
 
 struct MetricsOptions {
-  std::string input, edges, memberships;
-  std::string level = "municipality";
-  std::string weighting = "count";
-  bool membership_weights = false;
+  GraphInputOptions input;
   std::vector<std::string> measures;
   std::string distance;
-  bool weights_are_distances = false;
   bool normalized = false, raw = false;
-  FilterOptions filters;
-  std::string geography;
   std::string format = "csv";
   std::string out;
   int threads = 0;
@@ -41,108 +26,19 @@ struct MetricsOptions {
   double damping = 0.85;
   double katz_alpha = 0.1;
   bool quiet = false;
-
-  // Options given on the command line (to reject those that do not fit the input).
-  CLI::Option *level_opt = nullptr, *weighting_opt = nullptr,
-              *geography_opt = nullptr;
 };
-
-// The graph to measure and what it is, for the report.
-struct Input {
-  WeightedGraph graph;
-  std::vector<std::pair<std::string, std::string>> description;  // key → value, in order
-  std::vector<std::string> left_out, left_out_why;
-};
-
-ProjectionWeighting parse_weighting(const std::string& name) {
-  if (name == "newman") return ProjectionWeighting::newman;
-  if (name == "jaccard") return ProjectionWeighting::jaccard;
-  if (name == "overlap") return ProjectionWeighting::overlap;
-  return ProjectionWeighting::count;
-}
-
-ActorLevel parse_level(const std::string& name) {
-  if (name == "actor") return ActorLevel::actor;
-  if (name == "subregion") return ActorLevel::subregion;
-  if (name == "region") return ActorLevel::region;
-  return ActorLevel::municipality;
-}
 
 // Every usage problem is found before any file is read.
 void check_usage(const MetricsOptions& o) {
-  const int inputs = !o.input.empty() + !o.edges.empty() + !o.memberships.empty();
-  if (inputs != 1)
-    throw CliUsageError("give exactly one input: a data set directory INPUT, --edges FILE or --memberships FILE" +
-                        std::string(inputs == 0 ? "" : " (got " + std::to_string(inputs) + ")"));
-  const bool dataset = !o.input.empty();
-  const auto dataset_only = [&](CLI::Option* option) {
-    if (!dataset && option->count() > 0)
-      throw CliUsageError(option->get_name() + " applies to a data set directory INPUT only, not to " +
-                          (o.edges.empty() ? "--memberships" : "--edges"));
-  };
-  dataset_only(o.level_opt);
-  for (CLI::Option* option : o.filters.options) dataset_only(option);
-  dataset_only(o.geography_opt);
-  if (!o.edges.empty() && o.weighting_opt->count() > 0)
-    throw CliUsageError("--weighting applies to projections (INPUT or --memberships), not to --edges");
-  if (!o.edges.empty() && o.membership_weights)
-    throw CliUsageError("--membership-weights applies to projections (INPUT or --memberships), not to --edges");
-  if (o.weights_are_distances && o.edges.empty())
-    throw CliUsageError("--weights-are-distances applies to --edges only (projected weights are affinities)");
-  if (o.weights_are_distances && !o.distance.empty())
+  check_graph_input_usage(o.input);
+  if (o.input.weights_are_distances && !o.distance.empty())
     throw CliUsageError("--distance converts affinities to distances; with --weights-are-distances the weights "
                         "already are distances: leave --distance out");
-  if (o.membership_weights && (o.weighting == "jaccard" || o.weighting == "overlap"))
-    throw CliUsageError("--membership-weights works with --weighting count or newman only (" + o.weighting +
-                        " counts memberships)");
   try {
     check_measure_names(o.measures);
   } catch (const std::invalid_argument& e) {
     throw CliUsageError(std::string("--measure: ") + e.what());
   }
-}
-
-ProjectionOptions make_projection(const MetricsOptions& o) {
-  ProjectionOptions options;
-  options.weighting = parse_weighting(o.weighting);
-  options.use_membership_weights = o.membership_weights;
-  options.threads = o.threads;
-  return options;
-}
-
-Input read_input(const MetricsOptions& o, const MembershipFilter& filter) {
-  Input in;
-  const std::string weighting = o.weighting + (o.membership_weights ? " (membership weights)" : "");
-  if (!o.edges.empty()) {
-    const WeightMeaning meaning = o.weights_are_distances ? WeightMeaning::distance : WeightMeaning::affinity;
-    in.graph = read_edge_list(o.edges, meaning);
-    in.description = {{"input", o.edges}, {"kind", "edge list"}};
-  } else if (!o.memberships.empty()) {
-    const TwoModeGraph two_mode = read_two_mode_list(o.memberships);
-    in.graph = project(two_mode, make_projection(o));
-    in.description = {{"input", o.memberships}, {"kind", "membership list projected onto actors"},
-                      {"weighting", weighting}};
-  } else {
-    const std::filesystem::path dir = o.input;
-    const std::filesystem::path geography_dir =
-        o.geography.empty() ? locate_geography(dir) : std::filesystem::path(o.geography);
-    const Geography geography = load_geography(geography_dir);
-    const Dataset dataset = load_dataset(dir, geography);
-    CollaborationGraph projected =
-        project_dataset(dataset, geography, parse_level(o.level), filter, make_projection(o));
-    in.graph = std::move(projected.graph);
-    in.left_out = std::move(projected.left_out);
-    in.left_out_why = std::move(projected.left_out_why);
-    in.description = {{"input", o.input},
-                      {"kind", o.level == "actor" ? std::string("data set projected onto actors")
-                                                  : "data set projected onto places (" + o.level + ")"},
-                      {"geography", geography.id()},
-                      {"level", o.level},
-                      {"weighting", weighting}};
-    for (auto& entry : o.filters.describe()) in.description.push_back(std::move(entry));
-  }
-  in.description.emplace_back("weights", std::string(to_string(in.graph.weight_meaning())));
-  return in;
 }
 
 PathLengths make_lengths(const MetricsOptions& o, WeightMeaning meaning) {
@@ -164,11 +60,10 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 // {"graph": {...}, "metadata": {measure: {key: value}}, "rows": [{"id": …, measure: …}, …]}
-void write_json_report(const Input& in, const MeasureTable& result, std::ostream& out) {
-  out << "{\"graph\": {";
-  for (const auto& [key, value] : in.description) out << json_string(key) << ": " << json_string(value) << ", ";
-  out << "\"vertices\": " << in.graph.vertex_count() << ", \"edges\": " << in.graph.edge_count()
-      << ", \"left_out\": " << in.left_out.size() << "},\n \"metadata\": {";
+void write_json_report(const GraphInput& in, const MeasureTable& result, std::ostream& out) {
+  out << "{\"graph\": ";
+  write_graph_json(in, out);
+  out << ",\n \"metadata\": {";
   for (std::size_t i = 0; i < result.metadata.size(); ++i)
     out << (i ? ",\n  " : "\n  ") << json_string(result.metadata[i].measure) << ": "
         << json_object(result.metadata[i].metadata);
@@ -177,32 +72,17 @@ void write_json_report(const Input& in, const MeasureTable& result, std::ostream
   out << "}\n";
 }
 
-void write_report(const Input& in, const MeasureTable& result, const MetricsOptions& o) {
+void write_report(const GraphInput& in, const MeasureTable& result, const MetricsOptions& o) {
   if (o.format == "csv") {
     write_table(result.table, "csv", o.out);
     return;
   }
-  std::ofstream file;
-  if (!o.out.empty()) {
-    const auto parent = std::filesystem::path(o.out).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-    file.open(o.out, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot write " + o.out);
-  }
-  std::ostream& out = o.out.empty() ? std::cout : file;
-  write_json_report(in, result, out);
-  if (!out) throw std::runtime_error("writing " + (o.out.empty() ? std::string("standard output") : o.out) + " failed");
+  write_to(o.out, [&](std::ostream& out) { write_json_report(in, result, out); });
 }
 
-void print_summary(const Input& in, const MeasureTable& result, const MetricsOptions& o) {
+void print_summary(const GraphInput& in, const MeasureTable& result, const MetricsOptions& o) {
   std::ostream& err = std::cerr;
-  err << "graph: " << in.graph.vertex_count() << " vertices, " << in.graph.edge_count() << " edges";
-  for (const auto& [key, value] : in.description) err << "; " << key << ": " << value;
-  err << "\n";
-  if (!in.left_out.empty()) {
-    err << "  left out: " << in.left_out.size() << " actors without a place at level " << o.level << " (e.g. "
-        << in.left_out.front() << ": " << in.left_out_why.front() << ")\n";
-  }
+  print_graph_summary(in, o.input, err);
   for (const MeasureMetadata& m : result.metadata) {
     err << "  " << m.measure << ":";
     for (std::size_t i = 0; i < m.metadata.size(); ++i)
@@ -214,8 +94,7 @@ void print_summary(const Input& in, const MeasureTable& result, const MetricsOpt
 
 void run(const MetricsOptions& o) {
   check_usage(o);
-  const MembershipFilter filter = make_filter(o.filters);
-  const Input in = read_input(o, filter);
+  const GraphInput in = read_graph_input(o.input, o.threads);
 
   MeasureSettings settings;
   settings.normalized = !o.raw;
@@ -237,14 +116,7 @@ void register_metrics(CLI::App& app) {
   auto o = std::make_shared<MetricsOptions>();
   auto* cmd = app.add_subcommand("metrics", "Vertex measures (degree, betweenness, PageRank, ...) of a collaboration graph");
   cmd->footer(
-      "Input (exactly one):\n"
-      "  INPUT                a data set directory, projected onto --level with --weighting after\n"
-      "                       selecting memberships by --status, --role, --track, --theme, --from, --to\n"
-      "  --edges FILE         a plain edge list: header 'source,target' or 'source,target,weight'\n"
-      "                       (weight default 1; an edge listed twice: weights summed). The weights are\n"
-      "                       affinities (more = closer) unless --weights-are-distances\n"
-      "  --memberships FILE   a plain two-mode list: header 'actor,network' or 'actor,network,weight',\n"
-      "                       projected onto the actors with --weighting\n"
+      graph_input_footer() +
       "Path measures (betweenness, closeness, harmonic) count hops (every edge length 1) unless\n"
       "  --distance inverse|neglog converts affinities to lengths (1/w, or -log(w/max w)), or the\n"
       "  weights are distances (--weights-are-distances), which are then used as lengths.\n"
@@ -265,19 +137,7 @@ void register_metrics(CLI::App& app) {
       "      --measure degree,betweenness,pagerank --distance inverse --status member\n"
       "  alueverkko metrics --edges my_edges.csv --weights-are-distances --measure closeness,harmonic\n"
       "  alueverkko metrics --memberships my_memberships.csv --weighting jaccard --measure core,eigenvector");
-  cmd->add_option("INPUT", o->input, "Data set directory (with dataset.json)")->type_name("DIR");
-  cmd->add_option("--edges", o->edges, "Plain edge list source,target[,weight] instead of a data set")
-      ->type_name("FILE");
-  cmd->add_option("--memberships", o->memberships, "Plain two-mode list actor,network[,weight] instead of a data set")
-      ->type_name("FILE");
-  o->level_opt = cmd->add_option("--level", o->level, "Vertices of a data set's projection")
-                     ->check(CLI::IsMember({"actor", "municipality", "subregion", "region"}))
-                     ->capture_default_str();
-  o->weighting_opt = cmd->add_option("--weighting", o->weighting, "Projection weighting (see docs/centrality.md)")
-                         ->check(CLI::IsMember({"count", "newman", "jaccard", "overlap"}))
-                         ->capture_default_str();
-  cmd->add_flag("--membership-weights", o->membership_weights,
-                "Multiply by the membership weights in count/newman projections (default: ignored)");
+  add_graph_input_options(cmd, o->input);
   cmd->add_option("--measure", o->measures,
                   "Measures, comma-separated: degree, strength, betweenness, closeness, harmonic, eigenvector, "
                   "pagerank, katz, core")
@@ -287,15 +147,10 @@ void register_metrics(CLI::App& app) {
       ->required();
   cmd->add_option("--distance", o->distance, "Lengths for path measures from affinities: inverse or neglog (default: hops)")
       ->check(CLI::IsMember({"inverse", "neglog"}));
-  cmd->add_flag("--weights-are-distances", o->weights_are_distances,
-                "The --edges weights are distances (more = farther), used as lengths by path measures");
   auto* normalized = cmd->add_flag("--normalized", o->normalized, "Normalised degree, betweenness, harmonic (default)");
   cmd->add_flag("--raw", o->raw, "Raw degree, betweenness and harmonic values")->excludes(normalized);
-  add_filter_options(cmd, o->filters);
-  o->geography_opt = cmd->add_option("--geography", o->geography,
-                                     "Geography directory (default: the one named in dataset.json, e.g. the bundled "
-                                     "fi-2021)")
-                         ->type_name("DIR");
+  add_graph_input_details(cmd, o->input,
+                          "The --edges weights are distances (more = farther), used as lengths by path measures");
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
   cmd->add_option("--out", o->out, "Write the output to FILE instead of standard output")->type_name("FILE");
   cmd->add_option("--threads", o->threads, "Threads for path measures and projections (0 = all cores)")

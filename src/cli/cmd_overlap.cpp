@@ -34,13 +34,6 @@ struct OverlapCliOptions {
               *min_words_opt = nullptr;
 };
 
-ActorLevel parse_level(const std::string& name) {
-  if (name == "municipality") return ActorLevel::municipality;
-  if (name == "subregion") return ActorLevel::subregion;
-  if (name == "region") return ActorLevel::region;
-  return ActorLevel::actor;
-}
-
 // The report asked for: --report NAME, or its shorthand --near-duplicates / --portfolio.
 std::string report_of(const OverlapCliOptions& o) {
   const int shorthands = o.near_duplicates + o.portfolio;

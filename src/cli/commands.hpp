@@ -21,5 +21,8 @@ void register_metrics(CLI::App& app);
 void register_coverage(CLI::App& app);
 void register_eligibility(CLI::App& app);
 void register_overlap(CLI::App& app);
+void register_brokerage(CLI::App& app);
+void register_communities(CLI::App& app);
+void register_backbone(CLI::App& app);
 
 }  // namespace alueverkko::cli

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   cli::register_coverage(app);
   cli::register_eligibility(app);
   cli::register_overlap(app);
+  cli::register_brokerage(app);
+  cli::register_communities(app);
+  cli::register_backbone(app);
 
   try {
     app.parse(argc, argv);

@@ -12,7 +12,7 @@
 
 namespace alueverkko::cli {
 
-void write_table(const Table& table, const std::string& format, const std::string& out_path) {
+void write_to(const std::string& out_path, const std::function<void(std::ostream&)>& write) {
   std::ofstream file;
   if (!out_path.empty()) {
     const auto parent = std::filesystem::path(out_path).parent_path();
@@ -21,9 +21,29 @@ void write_table(const Table& table, const std::string& format, const std::strin
     if (!file) throw std::runtime_error("cannot write " + out_path);
   }
   std::ostream& out = out_path.empty() ? std::cout : file;
-  if (format == "json") write_json(table, out);
-  else write_csv(table, out);
+  write(out);
   if (!out) throw std::runtime_error("writing " + (out_path.empty() ? std::string("standard output") : out_path) + " failed");
+}
+
+void write_table(const Table& table, const std::string& format, const std::string& out_path) {
+  write_to(out_path, [&](std::ostream& out) {
+    if (format == "json") write_json(table, out);
+    else write_csv(table, out);
+  });
+}
+
+ActorLevel parse_level(const std::string& name) {
+  for (const auto level : {ActorLevel::actor, ActorLevel::municipality, ActorLevel::subregion, ActorLevel::region,
+                           ActorLevel::country})
+    if (to_string(level) == name) return level;
+  throw CliUsageError("unknown level '" + name + "'");
+}
+
+ProjectionWeighting parse_weighting(const std::string& name) {
+  for (const auto weighting : {ProjectionWeighting::count, ProjectionWeighting::newman, ProjectionWeighting::jaccard,
+                               ProjectionWeighting::overlap})
+    if (to_string(weighting) == name) return weighting;
+  throw CliUsageError("unknown weighting '" + name + "'");
 }
 
 std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir) {

@@ -1,14 +1,27 @@
 #pragma once
 // Writing a command's result table where the user asked: stdout or --out FILE, as CSV or JSON.
+#include <alueverkko/graph/aggregation.hpp>
+#include <alueverkko/graph/projection.hpp>
 #include <alueverkko/io/table.hpp>
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <ostream>
 #include <string>
 
 namespace alueverkko::cli {
 
+// Calls `write` with standard output, or with the file `out_path` (parent directories created);
+// std::runtime_error if it cannot be written.
+void write_to(const std::string& out_path, const std::function<void(std::ostream&)>& write);
+
 void write_table(const Table& table, const std::string& format, const std::string& out_path);
+
+// The command line's spellings of levels and weightings (the library's to_string names), already
+// checked by the options' IsMember validators; anything else is a CliUsageError.
+ActorLevel parse_level(const std::string& name);
+ProjectionWeighting parse_weighting(const std::string& name);
 
 // The geography named in the data set's dataset.json, searched for as documented at
 // geography_search_path(); a DataError naming the places searched if it is not found.
