@@ -85,7 +85,7 @@ TwoModeInput read_two_mode_input(const GraphInputOptions& o) {
   }
   const MembershipFilter filter = make_filter(o.filters);
   const std::filesystem::path dir = o.input;
-  const Geography geography = load_geography(o.geography.empty() ? locate_geography(dir) : std::filesystem::path(o.geography));
+  const Geography geography = load_geography(locate_geography(dir, o.geography));
   const Dataset dataset = load_dataset(dir, geography);
   AggregatedGraph aggregated = aggregate(dataset, geography, level_of(o.level), select_memberships(dataset, filter));
   in.graph = std::move(aggregated.graph);

@@ -105,8 +105,7 @@ void run(const BrokerageCliOptions& o) {
   check_usage(o);
   const MembershipFilter filter = make_filter(o.filters);
   const std::filesystem::path dir = o.input;
-  const std::filesystem::path geography_dir =
-      o.geography.empty() ? locate_geography(dir) : std::filesystem::path(o.geography);
+  const std::filesystem::path geography_dir = locate_geography(dir, o.geography);
   const Geography geography = load_geography(geography_dir);
   const Dataset dataset = load_dataset(dir, geography);
   const Table table = compute(o, dataset, geography, filter);

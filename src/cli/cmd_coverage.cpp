@@ -76,8 +76,7 @@ void run(const CoverageCliOptions& o) {
   if (o.year_opt->count() > 0) options.year = o.year;
 
   const std::filesystem::path dir = o.input;
-  const std::filesystem::path geography_dir =
-      o.geography.empty() ? locate_geography(dir) : std::filesystem::path(o.geography);
+  const std::filesystem::path geography_dir = locate_geography(dir, o.geography);
   const Geography geography = load_geography(geography_dir);
   const Dataset dataset = load_dataset(dir, geography);
   try {

@@ -72,8 +72,7 @@ void print_summary(const std::vector<ProposalEligibility>& results, const CallRu
 
 void run(const EligibilityCliOptions& o) {
   const std::filesystem::path dir = o.input;
-  const std::filesystem::path geography_dir =
-      o.geography.empty() ? locate_geography(dir) : std::filesystem::path(o.geography);
+  const std::filesystem::path geography_dir = locate_geography(dir, o.geography);
   const std::filesystem::path rules_file = o.rules.empty() ? locate_rules(dir) : std::filesystem::path(o.rules);
   const CallRules rules = load_call_rules(rules_file);
   const Geography geography = load_geography(geography_dir);

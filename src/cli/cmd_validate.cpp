@@ -36,8 +36,7 @@ void print_counts(std::ostream& out, std::string_view title, std::span<const Enu
 
 void run(const ValidateOptions& options) {
   const std::filesystem::path dataset_dir = options.dataset;
-  const std::filesystem::path geography_dir =
-      options.geography.empty() ? locate_geography(dataset_dir) : std::filesystem::path(options.geography);
+  const std::filesystem::path geography_dir = locate_geography(dataset_dir, options.geography);
   const Geography geography = load_geography(geography_dir);
   const Dataset dataset = load_dataset(dataset_dir, geography);
 

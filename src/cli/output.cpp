@@ -46,7 +46,8 @@ ProjectionWeighting parse_weighting(const std::string& name) {
   throw CliUsageError("unknown weighting '" + name + "'");
 }
 
-std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir) {
+std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir, const std::string& given) {
+  if (!given.empty()) return given;
   const DatasetMetadata meta = read_dataset_metadata(dataset_dir);  // throws DataError if broken
   if (auto dir = find_geography_dir(meta.geography, dataset_dir)) return *dir;
   std::string searched;

@@ -23,9 +23,10 @@ void write_table(const Table& table, const std::string& format, const std::strin
 ActorLevel parse_level(const std::string& name);
 ProjectionWeighting parse_weighting(const std::string& name);
 
-// The geography named in the data set's dataset.json, searched for as documented at
-// geography_search_path(); a DataError naming the places searched if it is not found.
-std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir);
+// The geography directory of a data set: `given` (--geography) if not empty, else the one named in
+// its dataset.json, searched for as documented at geography_search_path(); a DataError naming the
+// places searched if it is not found.
+std::filesystem::path locate_geography(const std::filesystem::path& dataset_dir, const std::string& given = {});
 
 // 5548241 -> "5,548,241": for the human-readable summaries on the terminal.
 std::string with_thousands(std::int64_t value);
