@@ -181,12 +181,7 @@ void register_brokerage(CLI::App& app) {
                        ->allow_extra_args(false)
                        ->type_name("LIST");
   add_filter_options(cmd, o->filters);
-  cmd->add_option("--geography", o->geography,
-                  "Geography directory (default: the one named in dataset.json, e.g. the bundled fi-2021)")
-      ->type_name("DIR");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
-  cmd->add_option("--out", o->out, "Write the output to FILE instead of standard output")->type_name("FILE");
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_dataset_output_options(cmd, o->geography, o->format, o->out, o->quiet);
   cmd->callback([o] { run(*o); });
 }
 

@@ -32,6 +32,16 @@ void write_table(const Table& table, const std::string& format, const std::strin
   });
 }
 
+void add_dataset_output_options(CLI::App* cmd, std::string& geography, std::string& format, std::string& out,
+                                bool& quiet) {
+  cmd->add_option("--geography", geography,
+                  "Geography directory (default: the one named in dataset.json, e.g. the bundled fi-2021)")
+      ->type_name("DIR");
+  cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+  cmd->add_option("--out", out, "Write the output to FILE instead of standard output")->type_name("FILE");
+  cmd->add_flag("-q,--quiet", quiet, "No summary on standard error");
+}
+
 ActorLevel parse_level(const std::string& name) {
   for (const auto level : {ActorLevel::actor, ActorLevel::municipality, ActorLevel::subregion, ActorLevel::region,
                            ActorLevel::country})

@@ -4,6 +4,8 @@
 #include <alueverkko/graph/projection.hpp>
 #include <alueverkko/io/table.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,6 +19,10 @@ namespace alueverkko::cli {
 void write_to(const std::string& out_path, const std::function<void(std::ostream&)>& write);
 
 void write_table(const Table& table, const std::string& format, const std::string& out_path);
+
+// The options every data-set report shares: --geography DIR, --format csv|json, --out FILE, -q.
+void add_dataset_output_options(CLI::App* cmd, std::string& geography, std::string& format, std::string& out,
+                                bool& quiet);
 
 // The command line's spellings of levels and weightings (the library's to_string names), already
 // checked by the options' IsMember validators; anything else is a CliUsageError.
