@@ -11,11 +11,14 @@ packages=(
   build-essential cmake make pkg-config
   # C++ libraries
   libboost-graph-dev libeigen3-dev libgraphviz-dev graphviz
+  librsvg2-dev libcairo2-dev fonts-dejavu-core
   libcli11-dev nlohmann-json3-dev catch2
   # Python bindings and packaging (Debian's /usr/bin/python3)
   python3 python3-dev python3-venv python3-pip pybind11-dev python3-pybind11 python3-skbuild python3-setuptools
   # Python runtime and test oracles
   python3-numpy python3-pandas python3-pytest python3-networkx python3-scipy python3-igraph
+  # oracles for maps and exports: PROJ's cs2cs (projection), GDAL's ogrinfo (GeoJSON)
+  proj-bin gdal-bin
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

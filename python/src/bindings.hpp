@@ -18,5 +18,9 @@ void bind_overlap(pybind11::module_& m);
 void bind_brokerage(pybind11::module_& m);
 void bind_communities(pybind11::module_& m);
 void bind_backbone(pybind11::module_& m);
+void bind_geo(pybind11::module_& m);
+void bind_maps(pybind11::module_& m);
+void bind_drawing(pybind11::module_& m);
+void bind_export(pybind11::module_& m);
 
 }  // namespace alueverkko::python

@@ -21,4 +21,8 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_brokerage(m);
   alueverkko::python::bind_communities(m);
   alueverkko::python::bind_backbone(m);
+  alueverkko::python::bind_geo(m);
+  alueverkko::python::bind_maps(m);
+  alueverkko::python::bind_drawing(m);
+  alueverkko::python::bind_export(m);
 }

@@ -24,5 +24,8 @@ void register_overlap(CLI::App& app);
 void register_brokerage(CLI::App& app);
 void register_communities(CLI::App& app);
 void register_backbone(CLI::App& app);
+void register_map(CLI::App& app);
+void register_draw(CLI::App& app);
+void register_convert(CLI::App& app);
 
 }  // namespace alueverkko::cli

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   cli::register_brokerage(app);
   cli::register_communities(app);
   cli::register_backbone(app);
+  cli::register_map(app);
+  cli::register_draw(app);
+  cli::register_convert(app);
 
   try {
     app.parse(argc, argv);
