@@ -182,17 +182,21 @@ std::string json_pointer_append(const std::string& pointer, std::size_t index) {
 
 std::optional<JsonDocument> read_json(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics) {
   std::optional<std::string> content = read_file(path);
-  JsonDocument doc;
-  doc.file = path.string();
   if (!content) {
-    diagnostics.push_back({doc.file, 0, 0, "file not found"});
+    diagnostics.push_back({path.string(), 0, 0, "file not found"});
     return std::nullopt;
   }
-  if (starts_with_bom(*content)) {
+  return parse_json(std::move(*content), path.string(), diagnostics);
+}
+
+std::optional<JsonDocument> parse_json(std::string text, std::string file, std::vector<Diagnostic>& diagnostics) {
+  JsonDocument doc;
+  doc.file = std::move(file);
+  if (starts_with_bom(text)) {
     diagnostics.push_back({doc.file, 1, 1, "file starts with a byte order mark (BOM); save it as UTF-8 without BOM"});
-    content->erase(0, 3);
+    text.erase(0, 3);
   }
-  doc.text = std::move(*content);
+  doc.text = std::move(text);
   try {
     doc.value = nlohmann::json::parse(doc.text);
   } catch (const nlohmann::json::parse_error& e) {

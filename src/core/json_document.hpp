@@ -30,6 +30,8 @@ struct JsonDocument {
 // Reads and parses a JSON file; reports a missing file, a BOM, syntax errors and duplicate keys.
 // nullopt if the file is missing or not valid JSON.
 std::optional<JsonDocument> read_json(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
+// The same for text in memory; diagnostics name `file`.
+std::optional<JsonDocument> parse_json(std::string text, std::string file, std::vector<Diagnostic>& diagnostics);
 
 std::string json_pointer_append(const std::string& pointer, std::string_view key);
 std::string json_pointer_append(const std::string& pointer, std::size_t index);

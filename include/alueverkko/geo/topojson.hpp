@@ -33,7 +33,7 @@ class Topology {
  public:
   // Arcs decoded to absolute coordinates (transform applied): WGS84 lon/lat for the bundled data.
   std::vector<std::vector<Point>> arcs;
-  std::vector<TopoObject> objects;
+  std::vector<TopoObject> objects;  // sorted by name
 
   // The object with this name, or nullptr.
   const TopoObject* object(std::string_view name) const noexcept;
