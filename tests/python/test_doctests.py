@@ -4,9 +4,9 @@ import doctest
 import pytest
 
 import alueverkko
-from alueverkko import _centrality, _coverage, _paths, _projection
+from alueverkko import _centrality, _coverage, _drawing, _export, _maps, _paths, _projection
 
-MODULES = [alueverkko, _centrality, _coverage, _paths, _projection]
+MODULES = [alueverkko, _centrality, _coverage, _drawing, _export, _maps, _paths, _projection]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import alueverkko
-from alueverkko._core import (
+from alueverkko import (
     Boundaries,
     DataError,
     PlaceLevel,

@@ -1,0 +1,130 @@
+"""`alueverkko map`: every map type from idea_call_2021 (municipality and region choropleths,
+edges, a footprint, one map per network), SVG structure, class counts against numpy, PNG width,
+PDF header, hostile names escaped, exit codes 1 (bad input) and 2 (usage)."""
+import csv
+import shutil
+import struct
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+IDEA_CALL = "data/collaborations/idea_call_2021"
+GEOGRAPHY = "data/geography/fi-2021"
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script> & \"AT&T\" 'x'"
+
+
+def quantile_edges(values, k):
+    """docs/maps.md: numpy.quantile (linear); a minimum that fills whole classes gets its own."""
+    v = np.sort(values)
+    if k == 1 or v[0] == v[-1]:
+        return [v[0], v[-1]]
+    e = np.quantile(v, np.arange(k + 1) / k)
+    if e[1] == v[0]:
+        return [v[0]] + quantile_edges(v[v > v[0]], k - 1)
+    return list(np.unique(e))
+
+
+def draw(cli, repo, out, *args):
+    result = cli("map", IDEA_CALL, "--out", out, "-q", *args, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    return ET.parse(out).getroot()
+
+
+def by_class(root, tag, cls):
+    return [e for e in root.iter(SVG + tag) if e.get("class") == cls]
+
+
+def test_municipality_choropleth(cli, repo, tmp_path):
+    root = draw(cli, repo, tmp_path / "m.svg", "--color", "networks", "--classes", "4", "--labels", "15")
+    paths = by_class(root, "path", "place municipality")
+    assert len(paths) == 309
+    assert root.find(f".//{SVG}path[@id='region-outlines']") is not None
+    # Oracle: the networks column of `coverage --report participation`, classed as documented.
+    result = cli("coverage", IDEA_CALL, "--report", "participation", "-q", cwd=repo)
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    values = np.array([float(r["networks"]) for r in rows])
+    assert np.quantile(values, 0.25) == values.min()  # the zeros fill whole classes: they get their own
+    expected, _ = np.histogram(values, bins=quantile_edges(values, 4))
+    legend = by_class(root, "g", "legend-class")
+    assert len(legend) == len(expected)
+    assert sorted(int(g.get("data-count")) for g in legend) == sorted(expected.tolist())
+    by_code = {p.get("data-code"): float(p.get("data-value")) for p in paths}
+    assert all(by_code[r["code"]] == float(r["networks"]) for r in rows)
+    assert by_class(root, "g", "legend-nodata")
+    text = ET.tostring(root, encoding="unicode")
+    assert "Statistics Finland" in text and "National Land Survey" in text
+
+
+def test_region_map_with_edges_png_pdf(cli, repo, tmp_path):
+    root = draw(cli, repo, tmp_path / "r.svg", "--level", "region", "--color", "per-capita", "--edges", "top-25",
+                "--labels", "19", "--north-arrow", "--palette", "viridis")
+    assert len(by_class(root, "path", "place region")) == 19
+    assert len(by_class(root, "path", "edge")) == 25
+    assert root.find(f".//{SVG}g[@id='north-arrow']") is not None
+    png = tmp_path / "r.png"
+    assert cli("map", IDEA_CALL, "--level", "region", "--edges", "all", "--out", png, "-q", cwd=repo).returncode == 0
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", header[16:20])[0] == 1600
+    pdf = tmp_path / "r.pdf"
+    assert cli("map", IDEA_CALL, "--level", "region", "--out", pdf, "-q", cwd=repo).returncode == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_footprint_and_each_network(cli, repo, tmp_path):
+    root = draw(cli, repo, tmp_path / "f.svg", "--network", "p03", "--labels", "8")
+    marked = [p for p in by_class(root, "path", "place municipality") if p.get("data-footprint") == "1"]
+    result = cli("coverage", IDEA_CALL, "--report", "footprint", "-q", cwd=repo)
+    footprint = {r["network_id"]: r for r in csv.DictReader(result.stdout.splitlines())}
+    assert len(marked) == int(footprint["p03"]["municipalities"])
+    out = tmp_path / "each"
+    result = cli("map", IDEA_CALL, "--each-network", out, "-q", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.stem for p in out.glob("*.svg"))
+    assert files == sorted(footprint)
+    for f in list(out.glob("*.svg"))[:5]:
+        assert len(by_class(ET.parse(f).getroot(), "path", "place municipality")) == 309
+
+
+def test_hostile_network_name_is_escaped(cli, repo, tmp_path):
+    data = tmp_path / "hostile"
+    shutil.copytree(repo / IDEA_CALL, data)
+    rows = list(csv.reader(open(data / "networks.csv", newline="", encoding="utf-8")))
+    rows[3][1] = HOSTILE  # p03
+    with open(data / "networks.csv", "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    out = tmp_path / "h.svg"
+    result = cli("map", data, "--geography", repo / GEOGRAPHY, "--network", "p03", "--out", out, "-q", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;AT&amp;T&quot; &apos;x&apos;" in text
+    title = ET.parse(out).getroot().find(f".//{SVG}text[@id='title']")
+    assert title.text == "p03: " + HOSTILE
+
+
+@pytest.mark.parametrize("args", [
+    ["--color", "nonsense"], ["--edges", "top-"], ["--classing", "breaks"], ["--breaks", "1,2"],
+    ["--palette", "Jet"], ["--classes", "12"], ["--network", "p99"], ["--level", "country"],
+])
+def test_usage_errors_exit_2(cli, repo, tmp_path, args):
+    out = tmp_path / "x.svg"
+    result = cli("map", IDEA_CALL, "--out", out, *args, cwd=repo)
+    assert result.returncode == 2, result.stderr
+    assert not out.exists()
+
+
+def test_usage_and_bad_input(cli, repo, tmp_path):
+    assert cli("map", IDEA_CALL, "--out", tmp_path / "x.gif", cwd=repo).returncode == 2
+    assert cli("map", IDEA_CALL, cwd=repo).returncode == 2
+    out = tmp_path / "x.svg"
+    result = cli("map", tmp_path / "missing", "--out", out, cwd=repo)
+    assert result.returncode == 1 and not out.exists()
+    # A geography without boundaries: bad input, nothing written.
+    result = cli("map", "tests/data/valid-mini/collaborations/mini", "--geography",
+                 "tests/data/valid-mini/geography/mini-2021", "--out", out, cwd=repo)
+    assert result.returncode == 1, result.stderr
+    assert "boundaries" in result.stderr and not out.exists()
+    help_text = cli("map", "--help", cwd=repo).stdout
+    assert "Examples:" in help_text and "--each-network" in help_text
