@@ -7,16 +7,6 @@
 namespace alueverkko {
 namespace {
 
-const char* gexf_type(detail::XmlType type) {
-  switch (type) {
-    case detail::XmlType::string: return "string";
-    case detail::XmlType::integer: return "long";
-    case detail::XmlType::real: return "double";
-    case detail::XmlType::boolean: return "boolean";
-  }
-  return "string";
-}
-
 // <attributes class=…>; returns the attribute ids in column order ("" for built-in columns).
 std::vector<std::string> write_attributes(const GraphTables& tables, const Table& table, const char* domain,
                                           std::initializer_list<std::string_view> built_in, std::ostream& out) {
@@ -30,7 +20,7 @@ std::vector<std::string> write_attributes(const GraphTables& tables, const Table
     }
     ids.push_back(std::to_string(next++));
     out << "      <attribute id=\"" << ids.back() << "\" title=\"" << xml_escape(column.name) << "\" type=\""
-        << gexf_type(detail::xml_type(tables, column)) << "\"/>\n";
+        << detail::xml_type_name(detail::xml_type(tables, column)) << "\"/>\n";
   }
   out << "    </attributes>\n";
   return ids;

@@ -6,16 +6,6 @@
 namespace alueverkko {
 namespace {
 
-const char* graphml_type(detail::XmlType type) {
-  switch (type) {
-    case detail::XmlType::string: return "string";
-    case detail::XmlType::integer: return "long";
-    case detail::XmlType::real: return "double";
-    case detail::XmlType::boolean: return "boolean";
-  }
-  return "string";
-}
-
 // <key>s of one table; returns their ids in column order ("" for the columns that are not keys).
 std::vector<std::string> write_keys(const GraphTables& tables, const Table& table, const char* domain,
                                     std::initializer_list<std::string_view> skip, std::size_t& next_id,
@@ -29,7 +19,7 @@ std::vector<std::string> write_keys(const GraphTables& tables, const Table& tabl
     ids.push_back(std::to_string(next_id++));
     ids.back().insert(0, 1, 'd');  // not "d" + …: GCC 12 warns falsely there (-Wrestrict, bug 105329)
     out << "  <key id=\"" << ids.back() << "\" for=\"" << domain << "\" attr.name=\"" << xml_escape(column.name)
-        << "\" attr.type=\"" << graphml_type(detail::xml_type(tables, column)) << "\"";
+        << "\" attr.type=\"" << detail::xml_type_name(detail::xml_type(tables, column)) << "\"";
     if (std::string_view(domain) == "edge" && column.name == "weight" && !tables.weight_description.empty())
       out << ">\n    <desc>" << xml_escape(tables.weight_description) << "</desc>\n  </key>\n";
     else

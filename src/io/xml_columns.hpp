@@ -13,6 +13,17 @@ namespace alueverkko::detail {
 
 enum class XmlType { string, integer, real, boolean };
 
+// The type's name in GraphML's attr.type and GEXF's <attribute type>: both use these.
+inline const char* xml_type_name(XmlType type) {
+  switch (type) {
+    case XmlType::string: return "string";
+    case XmlType::integer: return "long";
+    case XmlType::real: return "double";
+    case XmlType::boolean: return "boolean";
+  }
+  return "string";
+}
+
 inline XmlType xml_type(const GraphTables& tables, const Table::NamedColumn& column) {
   if (std::holds_alternative<Table::Strings>(column.values)) return XmlType::string;
   if (std::holds_alternative<Table::Reals>(column.values)) return XmlType::real;

@@ -1,4 +1,5 @@
 #include <alueverkko/render/classify.hpp>
+#include <alueverkko/render/svg.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -63,16 +64,7 @@ std::string format_number(double value) {
   if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
   if (value == 0) return "0";
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(value))));
-  const int decimals = std::clamp(2 - magnitude, 0, 6);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
-  if (text.find('.') != std::string::npos) {
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
-  if (text == "-0") text = "0";
-  return text;
+  return svg_number(value, std::clamp(2 - magnitude, 0, 6));
 }
 
 std::string Classification::label(std::size_t cls) const {

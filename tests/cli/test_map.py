@@ -4,26 +4,20 @@ PDF header, hostile names escaped, exit codes 1 (bad input) and 2 (usage)."""
 import csv
 import shutil
 import struct
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
+from classing_oracle import quantile_edges  # noqa: E402  (the numpy oracle shared with tests/python)
 
 IDEA_CALL = "data/collaborations/idea_call_2021"
 GEOGRAPHY = "data/geography/fi-2021"
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script> & \"AT&T\" 'x'"
-
-
-def quantile_edges(values, k):
-    """docs/maps.md: numpy.quantile (linear); a minimum that fills whole classes gets its own."""
-    v = np.sort(values)
-    if k == 1 or v[0] == v[-1]:
-        return [v[0], v[-1]]
-    e = np.quantile(v, np.arange(k + 1) / k)
-    if e[1] == v[0]:
-        return [v[0]] + quantile_edges(v[v > v[0]], k - 1)
-    return list(np.unique(e))
 
 
 def draw(cli, repo, out, *args):

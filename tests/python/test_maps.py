@@ -8,6 +8,7 @@ import pytest
 import alueverkko
 from alueverkko import _core
 from alueverkko._maps import Map, collaboration_map
+from classing_oracle import quantile_edges
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -21,16 +22,6 @@ def geo():
 def ds(geo):
     return alueverkko.load_dataset(alueverkko.data_dir() / "collaborations" / "idea_call_2021", geo)
 
-
-def quantile_edges(values, k):
-    """docs/maps.md: numpy.quantile (linear); a minimum that fills whole classes gets its own."""
-    v = np.sort(values)
-    if k == 1 or v[0] == v[-1]:
-        return [v[0], v[-1]]
-    e = np.quantile(v, np.arange(k + 1) / k)
-    if e[1] == v[0]:
-        return [v[0]] + quantile_edges(v[v > v[0]], k - 1)
-    return list(np.unique(e))
 
 
 def places(root, kind):

@@ -11,21 +11,13 @@
 #include <numeric>
 #include <set>
 
+#include "../valid_mini.hpp"
+
 using namespace alueverkko;
 
 namespace {
 
-const std::filesystem::path mini = std::filesystem::path(ALUEVERKKO_SOURCE_DIR) / "tests/data/valid-mini";
-
-struct Mini {
-  Geography geography = load_geography(mini / "geography/mini-2021");
-  Dataset dataset = load_dataset(mini / "collaborations/mini", geography);
-};
-
-const Mini& fixture() {
-  static const Mini m;
-  return m;
-}
+using testing::valid_mini;
 
 std::map<std::pair<std::string, std::string>, double> edges_of(const WeightedGraph& g) {
   std::map<std::pair<std::string, std::string>, double> out;
@@ -42,7 +34,7 @@ std::size_t count(const std::vector<std::uint8_t>& flags) { return std::accumula
 }  // namespace
 
 TEST_CASE("membership filters", "[graph][filter]") {
-  const auto& d = fixture().dataset;
+  const auto& d = valid_mini().dataset;
   CHECK(count(select_memberships(d, {})) == 12);
   MembershipFilter members;
   members.statuses = {MembershipStatus::member};
@@ -64,7 +56,7 @@ TEST_CASE("membership filters", "[graph][filter]") {
 }
 
 TEST_CASE("aggregation to regions merges places and lists what it leaves out", "[graph][aggregation]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto agg = aggregate(dataset, geography, ActorLevel::region);
   const auto rows = agg.graph.row_labels();
   CHECK(std::vector<std::string>(rows.begin(), rows.end()) == std::vector<std::string>{"01", "02", "tallinn"});
@@ -85,7 +77,7 @@ TEST_CASE("aggregation to regions merges places and lists what it leaves out", "
 }
 
 TEST_CASE("aggregation to municipalities leaves area-wide actors out, with the reason", "[graph][aggregation]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto agg = aggregate(dataset, geography, ActorLevel::municipality);
   const auto rows = agg.graph.row_labels();
   // Askola (018) has no membership, so no row.
@@ -97,7 +89,7 @@ TEST_CASE("aggregation to municipalities leaves area-wide actors out, with the r
 }
 
 TEST_CASE("projections of the mini data set, by hand", "[graph][projection]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   ProjectionOptions count;
   // Municipalities: n-kasvu {091, 049, 638} and n-meri {322, 445, tallinn} give two triangles of
   // weight 1; n-itameri has only tallinn left.
@@ -133,7 +125,7 @@ TEST_CASE("projections of the mini data set, by hand", "[graph][projection]") {
 }
 
 TEST_CASE("projection refuses what would not fit, before allocating", "[graph][projection]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto agg = aggregate(dataset, geography, ActorLevel::actor);
   const auto size = projection_size(agg.graph, ProjectionSide::rows);
   // Pairs within networks: n-kasvu C(5,2) = 10, n-meri C(4,2) = 6, n-itameri C(3,2) = 3 → 19.

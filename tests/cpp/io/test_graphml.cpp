@@ -12,21 +12,13 @@
 #include <filesystem>
 #include <sstream>
 
+#include "../valid_mini.hpp"
+
 using namespace alueverkko;
 
 namespace {
 
-const std::filesystem::path mini = std::filesystem::path(ALUEVERKKO_SOURCE_DIR) / "tests/data/valid-mini";
-
-struct Mini {
-  Geography geography = load_geography(mini / "geography/mini-2021");
-  Dataset dataset = load_dataset(mini / "collaborations/mini", geography);
-};
-
-const Mini& fixture() {
-  static const Mini m;
-  return m;
-}
+using testing::valid_mini;
 
 std::size_t occurrences(const std::string& text, const std::string& what) {
   std::size_t n = 0;
@@ -94,7 +86,7 @@ TEST_CASE("GraphML escapes hostile names and leaves missing values out", "[graph
 }
 
 TEST_CASE("graph tables describe the places of a projected data set", "[graphml][graph_tables]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   ProjectionOptions options;
   options.weighting = ProjectionWeighting::count;
   const auto projected = project_dataset(dataset, geography, ActorLevel::municipality, {}, options);
@@ -132,7 +124,7 @@ TEST_CASE("graph tables describe the places of a projected data set", "[graphml]
 }
 
 TEST_CASE("graph tables put a region at its population-weighted centre", "[graphml][graph_tables]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto projected = project_dataset(dataset, geography, ActorLevel::region, {}, {});
   const GraphTables t = graph_tables(projected.graph, dataset, geography, ActorLevel::region, {});
   REQUIRE(values<Table::Strings>(t.nodes, "id")[0] == "01");
@@ -147,7 +139,7 @@ TEST_CASE("graph tables put a region at its population-weighted centre", "[graph
 }
 
 TEST_CASE("graph tables of actors and of the two-mode graph", "[graphml][graph_tables]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto projected = project_dataset(dataset, geography, ActorLevel::actor, {}, {});
   const GraphTables actors = graph_tables(projected.graph, dataset, geography, ActorLevel::actor, {});
   CHECK(actors.nodes.rows() == 12);
@@ -183,7 +175,7 @@ TEST_CASE("graph tables of actors and of the two-mode graph", "[graphml][graph_t
 }
 
 TEST_CASE("graph tables refuse labels that are neither places nor actors", "[graphml][graph_tables]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto g = WeightedGraph::from_edges(1, {}, WeightMeaning::affinity, {"nowhere"});
   CHECK_THROWS_WITH(graph_tables(g, dataset, geography, ActorLevel::municipality, {}),
                     Catch::Contains("'nowhere' is neither a municipality"));
@@ -191,7 +183,7 @@ TEST_CASE("graph tables refuse labels that are neither places nor actors", "[gra
 }
 
 TEST_CASE("area table counts each place's networks as aggregate() merges them", "[graph_tables]") {
-  const auto& [geography, dataset] = fixture();
+  const auto& [geography, dataset] = valid_mini();
   const auto aggregated = aggregate(dataset, geography, ActorLevel::municipality);
   const Table t = area_table(geography, PlaceLevel::municipality, aggregated.graph);
   CHECK(values<Table::Strings>(t, "code") == Table::Strings{"018", "049", "091", "322", "445", "638"});

@@ -25,21 +25,13 @@
 #include <filesystem>
 #include <string>
 
+#include "../valid_mini.hpp"
+
 using namespace alueverkko;
 
 namespace {
 
-const std::filesystem::path mini = std::filesystem::path(ALUEVERKKO_SOURCE_DIR) / "tests/data/valid-mini";
-
-struct Mini {
-  Geography geography = load_geography(mini / "geography/mini-2021");
-  Dataset dataset = load_dataset(mini / "collaborations/mini", geography);
-};
-
-const Mini& fixture() {
-  static const Mini m;
-  return m;
-}
+using testing::valid_mini;
 
 std::size_t row_of(const Table& t, const std::string& column, const std::string& value) {
   const auto& values = std::get<Table::Strings>(t.column(column).values);
@@ -155,7 +147,7 @@ TEST_CASE("concentration_of: ties, equality and degenerate inputs", "[coverage][
 }
 
 TEST_CASE("municipality participation on valid-mini: channels, statuses, leads", "[coverage]") {
-  const auto& [geo, ds] = fixture();
+  const auto& [geo, ds] = valid_mini();
   const Table t = municipality_participation(ds, geo);
   REQUIRE(t.rows() == 6);
   CHECK(text(t, "code", 0) == "018");  // geography order
@@ -206,7 +198,7 @@ TEST_CASE("municipality participation on valid-mini: channels, statuses, leads",
 
 TEST_CASE("seated organisations count for their seat unless switched off", "[coverage]") {
   // uni-helsinki alone in a network: Helsinki takes part with organisations, not directly.
-  const auto& geo = fixture().geography;
+  const auto& geo = valid_mini().geography;
   DatasetData data;
   data.actors = {actor("uni", ActorKind::university, "091"), actor("kunta-049", ActorKind::municipality, "049")};
   data.networks = {network("n")};
@@ -225,7 +217,7 @@ TEST_CASE("seated organisations count for their seat unless switched off", "[cov
 }
 
 TEST_CASE("coverage shares by region, size class and country on valid-mini", "[coverage]") {
-  const auto& [geo, ds] = fixture();
+  const auto& [geo, ds] = valid_mini();
   // All statuses, default options: covered 049 091 638 322 445 (not 018 Askola).
   const Table total = coverage_table(ds, geo, CoverageLevel::country);
   REQUIRE(total.rows() == 1);
@@ -295,7 +287,7 @@ TEST_CASE("coverage shares by region, size class and country on valid-mini", "[c
 }
 
 TEST_CASE("gap list on valid-mini: uncovered, largest first", "[coverage]") {
-  const auto& [geo, ds] = fixture();
+  const auto& [geo, ds] = valid_mini();
   const Table all = coverage_gaps(ds, geo);
   REQUIRE(all.rows() == 1);
   CHECK(text(all, "code", 0) == "018");
@@ -314,7 +306,7 @@ TEST_CASE("gap list on valid-mini: uncovered, largest first", "[coverage]") {
 }
 
 TEST_CASE("participation concentration on valid-mini", "[coverage][concentration]") {
-  const auto& [geo, ds] = fixture();
+  const auto& [geo, ds] = valid_mini();
   // Default: x = 0 (018) and 1 for the other five; n 6, total 5, mean 5/6.
   // Σ_i Σ_j |x_i − x_j| = 2 · 5 = 10 → G = 10 / (2 · 36 · 5/6) = 1/6; H = 5 · (1/5)² = 0.2,
   // normalised (0.2 − 1/6) / (5/6) = 0.04; top 10 %: k = ceil(0.6) = 1 → 1/5, threshold 1, five reach it.
@@ -366,7 +358,7 @@ TEST_CASE("participation concentration on valid-mini", "[coverage][concentration
 }
 
 TEST_CASE("network footprint on valid-mini", "[coverage][footprint]") {
-  const auto& [geo, ds] = fixture();
+  const auto& [geo, ds] = valid_mini();
   const Table f = network_footprint(ds, geo);
   REQUIRE(f.rows() == 3);
   const auto kasvu = row_of(f, "network_id", "n-kasvu");
@@ -402,7 +394,7 @@ TEST_CASE("network footprint on valid-mini", "[coverage][footprint]") {
 }
 
 TEST_CASE("supra-regionality: share of touched municipalities outside the lead's region", "[coverage][footprint]") {
-  const auto& geo = fixture().geography;
+  const auto& geo = valid_mini().geography;
   DatasetData data;
   data.actors = {actor("kunta-322", ActorKind::municipality, "322"), actor("kunta-091", ActorKind::municipality, "091"),
                  actor("kunta-049", ActorKind::municipality, "049"), actor("kunta-445", ActorKind::municipality, "445"),

@@ -13,21 +13,15 @@
 #include <set>
 #include <stdexcept>
 
+#include "../valid_mini.hpp"
+
 using namespace alueverkko;
 
 namespace {
 
 const std::filesystem::path source_dir(ALUEVERKKO_SOURCE_DIR);
 
-struct Mini {
-  Geography geography = load_geography(source_dir / "tests/data/valid-mini/geography/mini-2021");
-  Dataset dataset = load_dataset(source_dir / "tests/data/valid-mini/collaborations/mini", geography);
-};
-
-const Mini& mini() {
-  static const Mini m;
-  return m;
-}
+using testing::valid_mini;
 
 const Table::Strings& strings(const Table& t, std::string_view name) { return std::get<Table::Strings>(t.column(name).values); }
 const Table::Integers& integers(const Table& t, std::string_view name) { return std::get<Table::Integers>(t.column(name).values); }
@@ -185,7 +179,7 @@ TEST_CASE("near-duplicates on the hand-made data set", "[overlap]") {
 }
 
 TEST_CASE("pairs on valid-mini at every level", "[overlap]") {
-  const auto& [geo, d] = mini();
+  const auto& [geo, d] = valid_mini();
   // actor level, every status: n-kasvu 5 actors, n-meri 4, n-itameri 3; only tallinn is in two
   // networks (n-meri invited, n-itameri member): jaccard 1/(4+3-1) = 1/6, overlap 1/3
   const Table actors = network_overlap(d, geo, {});
@@ -232,7 +226,7 @@ TEST_CASE("pairs on valid-mini at every level", "[overlap]") {
 }
 
 TEST_CASE("portfolios on valid-mini", "[overlap]") {
-  const auto& [geo, d] = mini();
+  const auto& [geo, d] = valid_mini();
   SECTION("actors") {
     const Table t = portfolio(d, geo, {});
     // every actor with a membership (all but kunta-018): tallinn has two networks, kunta-091 one
