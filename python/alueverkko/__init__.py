@@ -120,7 +120,7 @@ from ._export import (  # noqa: F401
     write_gexf,
     write_graphml,
 )
-from ._maps import Map, collaboration_map  # noqa: F401
+from ._maps import Map, choropleth_map, collaboration_map, place_values  # noqa: F401
 from ._paths import data_dir, find_geography_dir  # noqa: F401
 from ._projection import project  # noqa: F401
 from . import _pandas  # noqa: F401  (adds Table.to_pandas())
@@ -138,6 +138,7 @@ __all__ = [
     "brokerage_table",
     "call_rules_search_path",
     "CallRules",
+    "choropleth_map",
     "closeness",
     "collaboration_map",
     "Communities",
@@ -201,6 +202,7 @@ __all__ = [
     "parse_two_mode_list",
     "participation_concentration",
     "participation_lorenz",
+    "place_values",
     "PlaceLevel",
     "portfolio",
     "project",

@@ -6,7 +6,9 @@
 #include "output.hpp"
 
 #include <alueverkko/data/dataset.hpp>
+#include <alueverkko/geo/find_geography.hpp>
 #include <alueverkko/geo/geography.hpp>
+#include <alueverkko/io/place_values.hpp>
 #include <alueverkko/render/map.hpp>
 #include <alueverkko/render/palette.hpp>
 #include <alueverkko/render/raster.hpp>
@@ -26,13 +28,14 @@ namespace {
 struct MapCliOptions {
   std::string input, level = "municipality", color = "networks", classing = "quantile", palette = "YlGnBu";
   std::string edges = "none", markers, network, each_network, title, geography, out, format = "svg";
+  std::string values, value_column = "value", value_name;
   std::vector<double> breaks;
   std::size_t classes = 5, labels = 0;
   double width = 1000, alpha = 0.05;
   int png_width = 1600;
   bool north_arrow = false, no_scale_bar = false, quiet = false;
   FilterOptions filters;
-  CLI::Option *breaks_opt = nullptr, *classes_opt = nullptr;
+  CLI::Option *breaks_opt = nullptr, *classes_opt = nullptr, *color_opt = nullptr;
 };
 
 std::string format_of(const std::string& path) {
@@ -85,15 +88,52 @@ render::CollaborationMapOptions map_options(const MapCliOptions& o) {
   return m;
 }
 
+// A map of the values of --values alone, on the geography of --geography (default: the bundled
+// one).
+void run_own_values(const MapCliOptions& o, const std::string& format, render::CollaborationMapOptions options) {
+  std::filesystem::path geography_dir = o.geography;
+  if (geography_dir.empty()) {
+    const auto found = find_geography_dir(default_geography_id);
+    if (!found) throw CliUsageError("no bundled geography " + std::string(default_geography_id) + ": give --geography DIR");
+    geography_dir = *found;
+  }
+  const Geography geography = load_geography(geography_dir);
+  options.values = read_place_values(o.values, geography, options.level, o.value_column);
+  options.value_name = o.value_name.empty() ? o.value_column : o.value_name;
+  std::string bytes;
+  try {
+    render::MapSpec spec = render::place_values_map_spec(geography, options);
+    spec.source_lines.push_back("Data: " + std::filesystem::path(o.values).filename().string() + ".");
+    bytes = encode(render::render_map(spec, geography), format, o.png_width);
+  } catch (const std::invalid_argument& e) {
+    throw CliUsageError(e.what());
+  }
+  write_to(o.out, [&bytes](std::ostream& out) { out << bytes; });
+  if (!o.quiet) std::cerr << "wrote " << o.out << "\n";
+}
+
 void run(const MapCliOptions& o) {
   if (o.out.empty() == o.each_network.empty()) throw CliUsageError("give either --out FILE or --each-network DIR");
   if (!o.network.empty() && !o.each_network.empty()) throw CliUsageError("--network and --each-network exclude each other");
   const std::string format = o.out.empty() ? o.format : format_of(o.out);
   render::CollaborationMapOptions options = map_options(o);
 
+  if (o.input.empty()) {
+    if (o.values.empty()) throw CliUsageError("give a DATASET directory, or --values FILE to map values of your own");
+    if (o.edges != "none" || !o.markers.empty() || !o.network.empty() || !o.each_network.empty() ||
+        o.color_opt->count() > 0)
+      throw CliUsageError("--color, --edges, --markers, --network and --each-network need a DATASET");
+    run_own_values(o, format, options);
+    return;
+  }
+  if (!o.values.empty() && o.color_opt->count() > 0) throw CliUsageError("--values and --color exclude each other");
   const std::filesystem::path dir = o.input;
   const Geography geography = load_geography(locate_geography(dir, o.geography));
   const Dataset dataset = load_dataset(dir, geography);
+  if (!o.values.empty()) {
+    options.values = read_place_values(o.values, geography, options.level, o.value_column);
+    options.value_name = o.value_name.empty() ? o.value_column : o.value_name;
+  }
 
   // Everything is rendered before anything is written: bad input leaves no partial output.
   std::vector<std::pair<std::string, std::string>> files;
@@ -135,18 +175,25 @@ void register_map(CLI::App& app) {
       "Edges: none, all, backbone (disparity filter, --alpha) or top-K (the K heaviest).\n"
       "Output: the format follows --out's extension (.svg, .png --png-width px wide, .pdf);\n"
       "  --each-network DIR writes DIR/<network id>.<--format> for every network.\n"
+      "Own values: --values FILE, a CSV with a column code (places of --level) and a numeric\n"
+      "  --value-column; places it does not list, and empty values, are 'no data'.\n"
       "Exit status: 0 ok, 1 bad input, 2 usage.\n"
       "Examples:\n"
       "  alueverkko map data/collaborations/idea_call_2021 --color networks --labels 20 --out map.png\n"
       "  alueverkko map data/collaborations/idea_call_2021 --level region --color per-capita --edges backbone "
       "--out regions.svg\n"
       "  alueverkko map data/collaborations/idea_call_2021 --network p03 --labels 12 --out p03.pdf\n"
-      "  alueverkko map data/collaborations/idea_call_2021 --each-network maps/ --format png");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+      "  alueverkko map data/collaborations/idea_call_2021 --each-network maps/ --format png\n"
+      "  alueverkko map --values unemployment.csv --value-column rate --level region --out rate.svg");
+  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json); optional with --values")->type_name("DIR");
   cmd->add_option("--level", o->level, "Places drawn")
       ->check(CLI::IsMember({"municipality", "subregion", "region"}))
       ->capture_default_str();
-  cmd->add_option("--color", o->color, "Value that colours the places: " + values)->capture_default_str();
+  o->color_opt = cmd->add_option("--color", o->color, "Value that colours the places: " + values)->capture_default_str();
+  cmd->add_option("--values", o->values, "Colour by your own values: a CSV with columns code and --value-column")
+      ->type_name("FILE");
+  cmd->add_option("--value-column", o->value_column, "The column of --values to map")->capture_default_str();
+  cmd->add_option("--value-name", o->value_name, "Legend heading for --values (default: the column name)");
   o->classes_opt = cmd->add_option("--classes", o->classes, "Number of classes (quantile, equal)")
                        ->check(CLI::Range(1, 9))
                        ->capture_default_str();

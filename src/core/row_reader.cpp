@@ -24,6 +24,8 @@ std::string integer_expectation(std::int64_t min, std::int64_t max) {
 }
 
 std::string number_expectation(double min, double max) {
+  if (min == -std::numeric_limits<double>::infinity() && max == std::numeric_limits<double>::infinity())
+    return "a finite number";
   if (max == std::numeric_limits<double>::infinity()) {
     if (min == 0) return "a non-negative number";
     return "a number >= " + format_number(min);

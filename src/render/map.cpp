@@ -9,6 +9,7 @@
 #include <alueverkko/geo/geography.hpp>
 #include <alueverkko/geo/projection.hpp>
 #include <alueverkko/graph/collaboration.hpp>
+#include <alueverkko/io/table.hpp>
 #include <alueverkko/metrics/coverage.hpp>
 #include <alueverkko/render/palette.hpp>
 #include <alueverkko/render/svg.hpp>
@@ -246,7 +247,7 @@ std::string render_map(const MapSpec& spec, const Geography& geography, const ge
       const int c = classification.class_of[i];
       fill = c < 0 ? "url(#no-data)" : colours[static_cast<std::size_t>(c)].hex();
       cls = c < 0 ? "none" : std::to_string(c);
-      attributes.emplace_back("data-value", std::isnan(v) ? "" : format_number(v));
+      attributes.emplace_back("data-value", std::isnan(v) ? "" : format_real(v));
       attributes.emplace_back("data-class", cls);
       tooltip += ": " + value_text(v);
     } else if (footprint_mode && in_footprint.count(place.code)) {
@@ -292,7 +293,7 @@ std::string render_map(const MapSpec& spec, const Geography& geography, const ge
       const double dx = q.x - p.x, dy = q.y - p.y;
       const Point c{(p.x + q.x) / 2 - 0.12 * dy, (p.y + q.y) / 2 + 0.12 * dx};
       svg.open("path", {{"class", "edge"}, {"data-source", e->source}, {"data-target", e->target},
-                        {"data-weight", format_number(e->weight)}, {"stroke-width", svg_number(edge_width(e->weight), 2)},
+                        {"data-weight", format_real(e->weight)}, {"stroke-width", svg_number(edge_width(e->weight), 2)},
                         {"stroke-opacity", svg_number(edge_opacity(e->weight), 2)},
                         {"d", "M" + svg_number(p.x) + " " + svg_number(p.y) + "Q" + svg_number(c.x) + " " +
                                   svg_number(c.y) + " " + svg_number(q.x) + " " + svg_number(q.y)}});
@@ -324,7 +325,7 @@ std::string render_map(const MapSpec& spec, const Geography& geography, const ge
       radius[i] = std::max(marker_max * std::sqrt(v / marker_top), 1.5 * u);
       const Point c = frame(places[i].centre);
       obstacles.push_back({c.x - radius[i], c.y - radius[i], c.x + radius[i], c.y + radius[i]});
-      svg.open("circle", {{"class", "marker"}, {"data-code", places[i].code}, {"data-value", format_number(v)},
+      svg.open("circle", {{"class", "marker"}, {"data-code", places[i].code}, {"data-value", format_real(v)},
                           {"cx", svg_number(c.x)}, {"cy", svg_number(c.y)}, {"r", svg_number(radius[i], 2)}});
       svg.text("title", {}, places[i].name + ": " + format_number(v));
       svg.close();
@@ -620,18 +621,12 @@ std::vector<std::string> map_value_names() {
   return names;
 }
 
-MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geography,
-                               const CollaborationMapOptions& options) {
-  check_value_name(options.color, "color");
-  if (!options.markers.empty() && options.markers != "none") check_value_name(options.markers, "markers");
+namespace {
+
+// The drawing choices every map takes from the options, whatever it shows.
+MapSpec styled_spec(const CollaborationMapOptions& options) {
   const auto names = palette_names();
   if (std::find(names.begin(), names.end(), options.palette) == names.end()) (void)palette(options.palette, 5);
-  if (!options.network.empty() && !dataset.find_network(options.network))
-    throw std::invalid_argument("network: no network '" + options.network + "' in data set " + dataset.name());
-  if (!options.network.empty() && options.level != PlaceLevel::municipality)
-    throw std::invalid_argument("network: a footprint is drawn at the municipality level");
-  if (options.edges == MapEdges::top_k && options.top_k == 0) throw std::invalid_argument("edges: top-K needs K >= 1");
-
   MapSpec spec;
   spec.level = options.level;
   spec.classing = options.classing;
@@ -642,7 +637,47 @@ MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geograph
   spec.scale_bar = options.scale_bar;
   spec.north_arrow = options.north_arrow;
   spec.width = options.width;
-  spec.title = options.title.empty() ? dataset.metadata().title : options.title;
+  spec.title = options.title;
+  return spec;
+}
+
+std::size_t places_at(const Geography& geography, PlaceLevel level) {
+  return level == PlaceLevel::municipality ? geography.municipalities().size()
+         : level == PlaceLevel::subregion  ? geography.subregions().size()
+                                           : geography.regions().size();
+}
+
+void check_own_values(const Geography& geography, const CollaborationMapOptions& options) {
+  if (options.values.size() != places_at(geography, options.level))
+    throw std::invalid_argument("values: expected one per " + std::string(level_name(options.level)) + " (" +
+                                std::to_string(places_at(geography, options.level)) + "), got " +
+                                std::to_string(options.values.size()));
+}
+
+}  // namespace
+
+MapSpec place_values_map_spec(const Geography& geography, const CollaborationMapOptions& options) {
+  check_own_values(geography, options);
+  MapSpec spec = styled_spec(options);
+  spec.values = options.values;
+  spec.value_name = options.value_name;
+  spec.subtitle = options.value_name + (options.value_name.empty() ? "By " : ", by ") + level_name(options.level);
+  return spec;
+}
+
+MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geography,
+                               const CollaborationMapOptions& options) {
+  if (!options.values.empty()) check_own_values(geography, options);
+  check_value_name(options.color, "color");
+  if (!options.markers.empty() && options.markers != "none") check_value_name(options.markers, "markers");
+  if (!options.network.empty() && !dataset.find_network(options.network))
+    throw std::invalid_argument("network: no network '" + options.network + "' in data set " + dataset.name());
+  if (!options.network.empty() && options.level != PlaceLevel::municipality)
+    throw std::invalid_argument("network: a footprint is drawn at the municipality level");
+  if (options.edges == MapEdges::top_k && options.top_k == 0) throw std::invalid_argument("edges: top-K needs K >= 1");
+
+  MapSpec spec = styled_spec(options);
+  if (spec.title.empty()) spec.title = dataset.metadata().title;
   const auto& sources = dataset.metadata().sources;
   std::string data_line = "Data: " + dataset.metadata().title;
   if (!sources.empty()) data_line += " (" + sources.front().publisher + ", " + std::to_string(sources.front().year) + ")";
@@ -673,6 +708,10 @@ MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geograph
     spec.footprint_name = "Footprint of " + network.id;
     subtitle = std::to_string(spec.footprint.size()) + " municipalities" +
                (lead_name.empty() ? "; no lead named" : "; lead: " + lead_name);
+  } else if (!options.values.empty()) {
+    spec.values = options.values;
+    spec.value_name = options.value_name;
+    subtitle = options.value_name + (options.value_name.empty() ? "By " : ", by ") + level_name(options.level);
   } else if (options.color != "none") {
     PlaceValues values = place_values(options.color, dataset, geography, options, projected);
     spec.values = std::move(values.values);

@@ -122,3 +122,59 @@ def test_usage_and_bad_input(cli, repo, tmp_path):
     assert "boundaries" in result.stderr and not out.exists()
     help_text = cli("map", "--help", cwd=repo).stdout
     assert "Examples:" in help_text and "--each-network" in help_text
+
+
+def test_own_values_by_region(cli, repo, tmp_path):
+    # Oracle: the geography's own regions.csv, classed with numpy as documented.
+    with open(repo / GEOGRAPHY / "regions.csv", encoding="utf-8") as f:
+        regions = list(csv.DictReader(f))
+    values = tmp_path / "pop.csv"
+    with open(values, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["name", "code", "pop"])
+        for r in regions[:-2]:  # the last two regions: no data
+            w.writerow([r["name_fi"], r["code"], r["population_2021"]])
+    out = tmp_path / "own.svg"
+    result = cli("map", "--values", values, "--value-column", "pop", "--value-name", "Population <2021> & co",
+                 "--level", "region", "--classes", "3", "--geography", GEOGRAPHY, "--out", out, "-q", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(out).getroot()
+    areas = by_class(root, "path", "place region")
+    assert len(areas) == 19
+    pops = np.array([float(r["population_2021"]) for r in regions[:-2]])
+    expected, _ = np.histogram(pops, bins=quantile_edges(pops, 3))
+    legend = by_class(root, "g", "legend-class")
+    assert sorted(int(g.get("data-count")) for g in legend) == sorted(expected.tolist())
+    assert int(by_class(root, "g", "legend-nodata")[0].get("data-count")) == 2
+    assert "Population <2021> & co" in "".join(root.itertext())  # parsed back: it was escaped
+    assert "<2021>" not in out.read_text(encoding="utf-8")
+    # With a data set, the own values colour its map and its edges are drawn on top.
+    out2 = tmp_path / "own-edges.svg"
+    result = cli("map", IDEA_CALL, "--values", values, "--value-column", "pop", "--level", "region",
+                 "--edges", "top-10", "--out", out2, "-q", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    root2 = ET.parse(out2).getroot()
+    assert len(by_class(root2, "path", "edge")) == 10
+    assert len(by_class(root2, "g", "legend-class")) == 5
+
+
+def test_own_values_bad_input_and_usage(cli, repo, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,rate\n01,9.1\n99,3\n01,x\n", encoding="utf-8")
+    out = tmp_path / "bad.svg"
+    result = cli("map", "--values", bad, "--value-column", "rate", "--level", "region", "--geography", GEOGRAPHY,
+                 "--out", out, cwd=repo)
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.splitlines() == [
+        f"{bad}:3:1: unknown region code '99' (geography fi-2021)",
+        f"{bad}:4:1: code '01' repeated (first on line 2)",
+        f"{bad}:4:4: invalid rate 'x': expected a finite number",
+    ]
+    result = cli("map", "--values", bad, "--geography", GEOGRAPHY, "--level", "region", "--out", out, cwd=repo)
+    assert result.returncode == 1 and "missing required column 'value'" in result.stderr
+    for args in (["--edges", "all"], ["--network", "p03"], ["--color", "coverage"]):
+        result = cli("map", "--values", bad, "--geography", GEOGRAPHY, "--out", out, *args, cwd=repo)
+        assert result.returncode == 2, (args, result.stderr)
+    assert cli("map", "--geography", GEOGRAPHY, "--out", out, cwd=repo).returncode == 2
+    result = cli("map", IDEA_CALL, "--values", bad, "--color", "networks", "--out", out, cwd=repo)
+    assert result.returncode == 2 and not out.exists()

@@ -83,3 +83,35 @@ def test_footprint_and_errors(ds, geo):
     assert "viridis" in _core.palette_names()
     assert _core.palette("Blues", 3) == ["#deebf7", "#9ecae1", "#3182bd"]
     assert isinstance(m, Map) and "bytes of SVG" in repr(m)
+
+
+def test_own_values_from_pandas(ds, geo):
+    """A Series by code colours the map; codes it lacks are no data; the classes follow numpy."""
+    munis = geo.municipalities.to_pandas().set_index("code")
+    density = (munis["population_2021"] / munis["land_area_km2_approx"]).iloc[:-9]  # 9 without data
+    m = alueverkko.choropleth_map(geo, density, name="Inhabitants per km²", classes=4, palette="viridis",
+                                  source="Statistics Finland")
+    root = ET.fromstring(m.svg.encode())
+    paths = places(root, "municipality")
+    assert len(paths) == 309
+    assert sum(p.get("data-class") == "none" for p in paths) == 9
+    values = density.to_numpy(dtype=float)
+    expected, _ = np.histogram(values, bins=quantile_edges(values, 4))
+    got = np.bincount([int(p.get("data-class")) for p in paths if p.get("data-class") != "none"], minlength=4)
+    assert got.tolist() == expected.tolist()
+    by_code = {p.get("data-code"): float(p.get("data-value")) for p in paths if p.get("data-class") != "none"}
+    assert by_code == pytest.approx(density.to_dict(), rel=1e-12)
+    assert "Inhabitants per km²" in m.svg and "Data: Statistics Finland." in m.svg
+    # The same values on the data set's map, in the geography's order, with its edges on top.
+    aligned = alueverkko.place_values(geo, density)
+    assert np.isnan(aligned).sum() == 9 and aligned[0] == density.iloc[0]
+    m2 = collaboration_map(ds, geo, values=density, value_name="density", edges="top-5")
+    root2 = ET.fromstring(m2.svg.encode())
+    assert sum(p.get("data-class") == "none" for p in places(root2, "municipality")) == 9
+    assert sum(p.get("class") == "edge" for p in root2.iter(SVG + "path")) == 5
+    with pytest.raises(KeyError, match="999"):
+        alueverkko.place_values(geo, {"999": 1.0})
+    with pytest.raises(ValueError, match="309"):
+        alueverkko.choropleth_map(geo, np.ones(19))
+    with pytest.raises(ValueError, match="expected one per region"):
+        _core.place_values_map_svg(geo, [1.0, 2.0], level="region")

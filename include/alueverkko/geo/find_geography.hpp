@@ -7,6 +7,9 @@
 
 namespace alueverkko {
 
+// The geography bundled with the library (data/geography/fi-2021).
+inline constexpr std::string_view default_geography_id = "fi-2021";
+
 // The directories find_geography_dir tries, in order:
 //   1. <near>/../../geography/<id>  — the layout of data/: data/collaborations/<name> next to
 //      data/geography/<id>. Skipped when `near` is empty. `near` is normally the dataset directory.

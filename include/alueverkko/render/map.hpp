@@ -96,6 +96,10 @@ struct CollaborationMapOptions {
   //               places without memberships have no data
   //   none        no choropleth
   std::string color = "networks";
+  // The caller's own values instead of `color` (e.g. io/place_values.hpp): one per place of `level`
+  // in the geography's order, NaN for no data; `value_name` heads the legend.
+  std::vector<double> values;
+  std::string value_name;
   Classing classing = Classing::quantile;
   std::size_t classes = 5;
   std::vector<double> breaks;
@@ -126,6 +130,9 @@ MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geograph
                                const CollaborationMapOptions& options);
 std::string collaboration_map(const Dataset& dataset, const Geography& geography,
                               const CollaborationMapOptions& options);
+// A map of options.values alone (no data set): the choropleth with the drawing choices of
+// `options`; std::invalid_argument unless values has one entry per place of the level.
+MapSpec place_values_map_spec(const Geography& geography, const CollaborationMapOptions& options);
 
 // ---------------------------------------------------------------- label placement
 struct LabelBox {
