@@ -71,6 +71,7 @@ std::string Classification::label(std::size_t cls) const {
   if (cls >= classes()) throw std::out_of_range("class " + std::to_string(cls) + " of " + std::to_string(classes()));
   const double lo = edges[cls], hi = edges[cls + 1];
   const bool last = cls + 1 == classes();
+  if (lo == hi) return format_number(lo);  // a user break at the data's maximum: the values = lo
   if (integers) {
     // Whole numbers in [lo, hi), or [lo, hi] for the last class.
     const double first = std::ceil(lo), final = last ? std::floor(hi) : std::ceil(hi) - 1;
@@ -114,9 +115,11 @@ Classification classify(std::span<const double> values, Classing classing, std::
       }
     }
   }
-  // Merge coinciding edges (user breaks equal to the data's min or max too).
+  // Merge coinciding edges (user breaks equal to the data's min or max too), except that the last
+  // user break keeps its class "x >= c" when c is the data's maximum: [c, c] holds the values = c.
+  const bool top_break_is_max = classing == Classing::user_breaks && edges.size() >= 2 && edges.back() == edges[edges.size() - 2];
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  if (edges.size() == 1) edges.push_back(edges.front());  // all values equal: one class [v, v]
+  if (edges.size() == 1 || top_break_is_max) edges.push_back(edges.back());  // [v, v]
 
   Classification result;
   result.edges = std::move(edges);

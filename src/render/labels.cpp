@@ -28,14 +28,19 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelCandidate> candidates
     const LabelCandidate& c = candidates[i];
     const double w = 0.6 * font_size * static_cast<double>(code_points(c.text));
     const double d = c.clearance + gap;
-    // Baseline positions: right, left, above, below the anchor.
+    // Baseline positions: centred on an anchor without a marker (it stays over its own area), then
+    // right, left, above, below the anchor.
+    const PlacedLabel centred{
+        i, c.x, c.y + 0.35 * font_size, "middle", {c.x - w / 2, c.y - 0.45 * font_size, c.x + w / 2, c.y + 0.6 * font_size}};
     const PlacedLabel options[] = {
+        centred,
         {i, c.x + d, c.y + 0.35 * font_size, "start", {c.x + d, c.y - 0.45 * font_size, c.x + d + w, c.y + 0.6 * font_size}},
         {i, c.x - d, c.y + 0.35 * font_size, "end", {c.x - d - w, c.y - 0.45 * font_size, c.x - d, c.y + 0.6 * font_size}},
         {i, c.x, c.y - d - descent, "middle", {c.x - w / 2, c.y - d - descent - ascent, c.x + w / 2, c.y - d}},
         {i, c.x, c.y + d + ascent, "middle", {c.x - w / 2, c.y + d, c.x + w / 2, c.y + d + ascent + descent}},
     };
     for (const PlacedLabel& option : options) {
+      if (&option == &options[0] && c.clearance > 0) continue;
       const LabelBox& b = option.box;
       if (b.x0 < frame.x0 || b.y0 < frame.y0 || b.x1 > frame.x1 || b.y1 > frame.y1) continue;
       const auto hits = [&](const LabelBox& other) { return b.overlaps(other); };

@@ -350,16 +350,22 @@ std::string render_map(const MapSpec& spec, const Geography& geography, const ge
   if (spec.labels > 0) {
     const std::vector<double>& priority_values =
         marker_top > 0 ? spec.markers : (choropleth ? spec.values : std::vector<double>{});
-    std::vector<LabelCandidate> candidates;
+    // The top places by value, ties by population; a place whose value is 0 or missing is not "top".
+    std::vector<std::size_t> ranked;
     for (std::size_t i = 0; i < places.size(); ++i) {
       if (footprint_mode && !in_footprint.count(places[i].code)) continue;
-      double priority = priority_values.empty() ? places[i].population : priority_values[i];
-      if (std::isnan(priority)) continue;
-      const Point c = frame(places[i].centre);
-      candidates.push_back({places[i].name, c.x, c.y, radius[i], priority});
+      if (!priority_values.empty() && !(priority_values[i] > 0)) continue;
+      ranked.push_back(i);
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
+    const auto priority = [&](std::size_t i) {
+      return std::pair(priority_values.empty() ? places[i].population : priority_values[i], places[i].population);
+    };
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return priority(a) > priority(b); });
+    std::vector<LabelCandidate> candidates;
+    for (const std::size_t i : ranked) {
+      const Point c = frame(places[i].centre);
+      candidates.push_back({places[i].name, c.x, c.y, radius[i], static_cast<double>(ranked.size() - candidates.size())});
+    }
     if (candidates.size() > spec.labels) candidates.resize(spec.labels);
     const double font = 12 * u;
     const LabelBox map_box{frame.left, frame.top, frame.left + map_width, frame.top + map_height};

@@ -77,6 +77,15 @@ TEST_CASE("user breaks", "[classify]") {
   // A cut at the data's minimum merges with it: no empty first class.
   const std::vector<double> at_min{0, 5};
   CHECK(classify(values, Classing::user_breaks, 0, at_min).edges == std::vector<double>{0, 5, 12});
+  // A cut at the data's maximum keeps its class x >= 12 (= [12, 12]): 0, 1, 2 with cuts 1, 2 is
+  // three classes, not two.
+  const std::vector<double> at_max{1, 12};
+  const auto top = classify(values, Classing::user_breaks, 0, at_max);
+  CHECK(top.edges == std::vector<double>{0, 1, 12, 12});
+  CHECK(top.counts == std::vector<std::size_t>{2, 3, 1});
+  CHECK(top.label(2) == "12");
+  const std::vector<double> small{0, 1, 2, 2, 1}, cuts12{1, 2};
+  CHECK(classify(small, Classing::user_breaks, 0, cuts12).counts == std::vector<std::size_t>{1, 2, 2});
   const std::vector<double> bad{5, 1};
   CHECK_THROWS_WITH(classify(values, Classing::user_breaks, 0, bad), Catch::Contains("strictly increasing"));
   CHECK_THROWS_AS(classify(values, Classing::user_breaks, 0, {}), std::invalid_argument);

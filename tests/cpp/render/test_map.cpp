@@ -142,20 +142,31 @@ TEST_CASE("hostile names are escaped, bad specs rejected", "[map]") {
 
 TEST_CASE("label placement: priority first, no overlaps, obstacles and frame respected", "[map]") {
   const LabelBox frame{0, 0, 200, 100};
-  // Font 10: 0.6·10 = 6 per character. Two labels at the same anchor: the second goes left.
+  // Font 10: 0.6·10 = 6 per character, gap 3. Anchors with a marker (clearance 2): right of it
+  // first; two labels at the same anchor: the second goes left.
   const std::vector<LabelCandidate> candidates{
-      {"low", 100, 50, 0, 1}, {"high", 100, 50, 0, 5}, {"edge", 198, 50, 0, 3}, {"blocked", 20, 10, 0, 0}};
+      {"low", 100, 50, 2, 1}, {"high", 100, 50, 2, 5}, {"edge", 198, 50, 2, 3}, {"blocked", 20, 10, 2, 0}};
   const std::vector<LabelBox> obstacles{{0, 0, 60, 30}};
   const auto placed = place_labels(candidates, obstacles, frame, 10);
   REQUIRE(placed.size() == 3);
   CHECK(placed[0].candidate == 1);  // "high" first, to the right
   CHECK(placed[0].anchor == "start");
-  CHECK(placed[0].box.x0 == Approx(103));
-  CHECK(placed[0].box.x1 == Approx(127));
+  CHECK(placed[0].box.x0 == Approx(105));
+  CHECK(placed[0].box.x1 == Approx(129));
   CHECK(placed[1].candidate == 2);  // "edge" cannot go right (frame): left
   CHECK(placed[1].anchor == "end");
   CHECK(placed[2].candidate == 0);  // "low": left of the shared anchor
   CHECK(placed[2].anchor == "end");
   for (std::size_t i = 0; i < placed.size(); ++i)
     for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(placed[i].box.overlaps(placed[j].box));
+  // Without a marker the label is centred on its anchor (over its own area), else as above.
+  // "next", 8 below, overlaps it centred, right and left: it goes below its anchor.
+  const std::vector<LabelCandidate> bare{{"mid", 150, 60, 0, 2}, {"next", 150, 68, 0, 1}};
+  const auto centred = place_labels(bare, {}, frame, 10);
+  REQUIRE(centred.size() == 2);
+  CHECK(centred[0].anchor == "middle");
+  CHECK(centred[0].box.x0 == Approx(141));
+  CHECK(centred[0].box.x1 == Approx(159));
+  CHECK(centred[1].box.y0 == Approx(71));
+  CHECK_FALSE(centred[0].box.overlaps(centred[1].box));
 }
