@@ -19,6 +19,8 @@ packages=(
   python3-numpy python3-pandas python3-pytest python3-networkx python3-scipy python3-igraph
   # oracles for maps and exports: PROJ's cs2cs (projection), GDAL's ogrinfo (GeoJSON)
   proj-bin gdal-bin
+  # notebooks (run by make test) and progress bars
+  python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

@@ -12,6 +12,7 @@ documents (see :func:`data_dir`).
 from ._core import (  # noqa: F401  (re-exported)
     Boundaries,
     CallRules,
+    Cancelled,
     Communities,
     ConvergenceError,
     DataError,
@@ -120,10 +121,13 @@ from ._export import (  # noqa: F401
     write_gexf,
     write_graphml,
 )
+from ._frames import from_pandas  # noqa: F401
 from ._maps import Map, choropleth_map, collaboration_map, place_values  # noqa: F401
+from ._networkx import from_networkx, to_networkx  # noqa: F401  (also adds .to_networkx())
 from ._paths import data_dir, find_geography_dir  # noqa: F401
 from ._projection import project  # noqa: F401
 from . import _pandas  # noqa: F401  (adds Table.to_pandas())
+from . import _results  # noqa: F401  (adds to_pandas() to the other results)
 
 __all__ = [
     "actor_groups",
@@ -138,6 +142,7 @@ __all__ = [
     "brokerage_table",
     "call_rules_search_path",
     "CallRules",
+    "Cancelled",
     "choropleth_map",
     "closeness",
     "collaboration_map",
@@ -166,6 +171,8 @@ __all__ = [
     "evaluate_eligibility",
     "export_tables",
     "find_geography_dir",
+    "from_networkx",
+    "from_pandas",
     "geographic_positions",
     "Geography",
     "graph_tables",
@@ -227,6 +234,7 @@ __all__ = [
     "theme_stop_words",
     "theme_words",
     "to_dot",
+    "to_networkx",
     "TopoGeometry",
     "Topology",
     "TopoObject",

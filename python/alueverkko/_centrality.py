@@ -47,7 +47,8 @@ def metrics(graph: _core.WeightedGraph, measures=("degree", "strength", "between
     per measure, computed exactly as ``alueverkko metrics`` computes them (one C++ function serves
     both). ``distance`` is ``"hops"``, ``"weight"`` (the weights are distances), ``"inverse"`` or
     ``"neglog"`` (conversions of affinities) for the path measures; further settings: ``threads``,
-    ``samples``, ``seed``, ``wf_improved``, ``weighted_spectral``, ``damping``, ``katz_alpha``.
+    ``samples``, ``seed``, ``wf_improved``, ``weighted_spectral``, ``damping``, ``katz_alpha``, ``progress``
+    (None, True for a tqdm bar per path measure, or f(done, total); Ctrl-C stops the work).
     ``frame.attrs["metadata"]`` says how each column was computed. Valid names:
     ``alueverkko.measure_names``.
 

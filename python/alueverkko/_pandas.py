@@ -1,11 +1,28 @@
 """pandas conversions for the compiled result types."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import _core
 
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
-def _table_to_pandas(table: _core.Table, index: str | None = None):
-    """The table as a pandas DataFrame; numeric columns come from numpy views without copying."""
+
+def _table_to_pandas(table: _core.Table, index: str | None = None) -> "pd.DataFrame":
+    """The table as a pandas DataFrame; numeric columns come from numpy views without copying.
+    ``index`` names the column to index by (e.g. ``"code"``, ``"actor_id"``, ``"id"``).
+
+    >>> import alueverkko
+    >>> geo = alueverkko.load_geography(alueverkko.find_geography_dir("fi-2021"))
+    >>> geo.regions.to_pandas(index="code").loc["01", ["name_fi", "name_sv"]].tolist()
+    ['Uusimaa', 'Nyland']
+    >>> g = alueverkko.parse_edge_list("source,target\\na,b\\nb,c\\n")
+    >>> alueverkko.graph_tables(g).edges.to_pandas()
+      source target  weight
+    0      a      b     1.0
+    1      b      c     1.0
+    """
     import pandas as pd
 
     frame = pd.DataFrame(table.to_dict(), copy=False)

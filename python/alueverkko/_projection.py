@@ -26,6 +26,11 @@ def project(graph: _core.TwoModeGraph, onto: str = "rows", weighting: Weighting 
     >>> p = alueverkko.project(g, weighting=lambda shared, **_: 2 * shared)
     >>> p.edge_arrays()[2].tolist()
     [2.0, 2.0]
+    >>> alueverkko.project(g, weighting="jaccard").edge_arrays()[2].tolist()  # |n(a) ∩ n(b)| / |n(a) ∪ n(b)|
+    [0.5, 0.5]
+    >>> p = alueverkko.project(g, "columns")  # networks sharing members
+    >>> p.labels, p.edge_arrays()[2].tolist()
+    (['n1', 'n2'], [1.0])
     """
     if not callable(weighting):
         return _core.project(graph, onto, weighting, use_membership_weights, min_weight, top_k, max_bytes,

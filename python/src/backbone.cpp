@@ -2,6 +2,7 @@
 // read-only numpy views of the result objects (no copies); tables convert with Table.to_pandas().
 #include "bindings.hpp"
 #include "numpy_view.hpp"
+#include "progress.hpp"
 
 #include <alueverkko/backbone/bicm.hpp>
 #include <alueverkko/backbone/disparity.hpp>
@@ -117,7 +118,8 @@ void bind_backbone(py::module_& m) {
   m.def(
       "sdsm",
       [](const TwoModeGraph& g, double alpha, const std::string& correction, const std::string& tail,
-         const std::string& approximation, bool all_pairs, std::uint64_t max_pairs, double tolerance, int threads) {
+         const std::string& approximation, bool all_pairs, std::uint64_t max_pairs, double tolerance, int threads,
+         const py::object& progress) {
         SdsmOptions o;
         o.alpha = alpha;
         o.correction = parse<Correction>(correction, correction_from_string);
@@ -127,14 +129,17 @@ void bind_backbone(py::module_& m) {
         o.max_pairs = max_pairs;
         o.bicm.tolerance = tolerance;
         o.threads = threads;
-        py::gil_scoped_release release;
-        return sdsm(g, o);
+        return with_progress(progress, "sdsm", "distributions", [&](const Progress& p) {
+          o.progress = p;
+          return sdsm(g, o);
+        });
       },
       py::arg("graph"), py::kw_only(), py::arg("alpha") = 0.05, py::arg("correction") = "none", py::arg("tail") = "upper",
       py::arg("approximation") = "exact", py::arg("all_pairs") = false, py::arg("max_pairs") = 50'000'000,
-      py::arg("tolerance") = 1e-10, py::arg("threads") = 0,
+      py::arg("tolerance") = 1e-10, py::arg("threads") = 0, py::arg("progress") = py::none(),
       "SDSM backbone of the row projection (Neal et al. 2021): tail 'upper', 'lower' or 'both'; approximation "
-      "'exact' or 'rna'. See sdsm_table for a pandas-ready table.");
+      "'exact' or 'rna'. progress: None, True (a tqdm bar) or f(done, total) returning False to stop; one "
+      "task per distribution (pair of row degree classes); Ctrl-C stops it. See sdsm_table for a pandas-ready table.");
   m.def(
       "sdsm_table", [](const TwoModeGraph& g, const SdsmResult& r, bool kept_only) { return sdsm_table(g, r, kept_only); },
       py::arg("graph"), py::arg("result"), py::arg("kept_only") = false,

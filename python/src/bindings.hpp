@@ -22,5 +22,7 @@ void bind_geo(pybind11::module_& m);
 void bind_maps(pybind11::module_& m);
 void bind_drawing(pybind11::module_& m);
 void bind_export(pybind11::module_& m);
+void bind_progress(pybind11::module_& m);
+void bind_frames(pybind11::module_& m);
 
 }  // namespace alueverkko::python

@@ -1,6 +1,7 @@
 #include "bindings.hpp"
 #include "arguments.hpp"
 #include "numpy_view.hpp"
+#include "progress.hpp"
 
 #include <alueverkko/centrality/betweenness.hpp>
 #include <alueverkko/centrality/closeness.hpp>
@@ -11,6 +12,8 @@
 #include <alueverkko/centrality/two_mode.hpp>
 
 #include <pybind11/stl.h>
+
+#include <list>
 
 namespace py = pybind11;
 
@@ -56,44 +59,70 @@ void bind_centrality(py::module_& m) {
 
   const auto betweenness_options = [](const std::string& distance, bool normalized, bool endpoints, std::size_t samples,
                                       std::uint64_t seed, int threads) {
-    return BetweennessOptions{lengths_of(distance), normalized, endpoints, samples, seed, threads};
+    BetweennessOptions o;
+    o.lengths = lengths_of(distance);
+    o.normalized = normalized;
+    o.endpoints = endpoints;
+    o.samples = samples;
+    o.seed = seed;
+    o.threads = threads;
+    return o;
   };
+  // The long path measures take progress= (None, True for a tqdm bar, or f(done, total)) and stop
+  // on Ctrl-C: python/src/progress.hpp.
   m.def(
       "betweenness",
       [=](const WeightedGraph& g, const std::string& distance, bool normalized, bool endpoints, std::size_t samples,
-          std::uint64_t seed, int threads) {
-        const auto options = betweenness_options(distance, normalized, endpoints, samples, seed, threads);
-        py::gil_scoped_release release;
-        return betweenness(g, options);
+          std::uint64_t seed, int threads, const py::object& progress) {
+        auto options = betweenness_options(distance, normalized, endpoints, samples, seed, threads);
+        return with_progress(progress, "betweenness", "sources", [&](const Progress& p) {
+          options.progress = p;
+          return betweenness(g, options);
+        });
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("normalized") = true,
-      py::arg("endpoints") = false, py::arg("samples") = 0, py::arg("seed") = 0, py::arg("threads") = 0);
+      py::arg("endpoints") = false, py::arg("samples") = 0, py::arg("seed") = 0, py::arg("threads") = 0,
+      py::arg("progress") = py::none());
   m.def(
       "edge_betweenness",
       [=](const WeightedGraph& g, const std::string& distance, bool normalized, std::size_t samples, std::uint64_t seed,
-          int threads) {
-        const auto options = betweenness_options(distance, normalized, false, samples, seed, threads);
-        py::gil_scoped_release release;
-        return edge_betweenness(g, options);
+          int threads, const py::object& progress) {
+        auto options = betweenness_options(distance, normalized, false, samples, seed, threads);
+        return with_progress(progress, "edge betweenness", "sources", [&](const Progress& p) {
+          options.progress = p;
+          return edge_betweenness(g, options);
+        });
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("normalized") = true, py::arg("samples") = 0,
-      py::arg("seed") = 0, py::arg("threads") = 0);
+      py::arg("seed") = 0, py::arg("threads") = 0, py::arg("progress") = py::none());
   m.def(
       "closeness",
-      [](const WeightedGraph& g, const std::string& distance, bool wf_improved, int threads) {
-        ClosenessOptions options{lengths_of(distance), wf_improved, false, threads};
-        py::gil_scoped_release release;
-        return closeness(g, options);
+      [](const WeightedGraph& g, const std::string& distance, bool wf_improved, int threads, const py::object& progress) {
+        ClosenessOptions options;
+        options.lengths = lengths_of(distance);
+        options.wf_improved = wf_improved;
+        options.threads = threads;
+        return with_progress(progress, "closeness", "vertices", [&](const Progress& p) {
+          options.progress = p;
+          return closeness(g, options);
+        });
       },
-      py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("wf_improved") = true, py::arg("threads") = 0);
+      py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("wf_improved") = true, py::arg("threads") = 0,
+      py::arg("progress") = py::none());
   m.def(
       "harmonic_closeness",
-      [](const WeightedGraph& g, const std::string& distance, bool normalized, int threads) {
-        ClosenessOptions options{lengths_of(distance), true, normalized, threads};
-        py::gil_scoped_release release;
-        return harmonic_closeness(g, options);
+      [](const WeightedGraph& g, const std::string& distance, bool normalized, int threads, const py::object& progress) {
+        ClosenessOptions options;
+        options.lengths = lengths_of(distance);
+        options.normalized = normalized;
+        options.threads = threads;
+        return with_progress(progress, "harmonic closeness", "vertices", [&](const Progress& p) {
+          options.progress = p;
+          return harmonic_closeness(g, options);
+        });
       },
-      py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("normalized") = false, py::arg("threads") = 0);
+      py::arg("graph"), py::kw_only(), py::arg("distance") = "hops", py::arg("normalized") = false, py::arg("threads") = 0,
+      py::arg("progress") = py::none());
   m.def(
       "eigenvector_centrality",
       [](const WeightedGraph& g, bool weighted, std::size_t max_iter, double tol) {
@@ -148,14 +177,23 @@ void bind_centrality(py::module_& m) {
       "compute_measures",
       [](const WeightedGraph& g, const std::vector<std::string>& measures, const std::string& distance, bool normalized,
          bool wf_improved, int threads, std::size_t samples, std::uint64_t seed, bool weighted_spectral, double damping,
-         double katz_alpha) {
-        const MeasureSettings settings{normalized, wf_improved, lengths_of(distance), threads, samples, seed,
-                                       weighted_spectral, damping, katz_alpha};
+         double katz_alpha, const py::object& progress) {
+        MeasureSettings settings{normalized, wf_improved, lengths_of(distance), threads, samples, seed,
+                                 weighted_spectral, damping, katz_alpha};
+        // One bar (and Ctrl-C check) per path measure, made as it starts; std::list keeps them in place.
+        std::list<PythonProgress> adapters;
+        settings.progress = [&](std::string_view measure) {
+          py::gil_scoped_acquire gil;
+          const std::string name(measure);
+          return adapters.emplace_back(progress, name.c_str(), measure == "betweenness" ? "sources" : "vertices")
+              .progress();
+        };
         MeasureTable result;
         {
           py::gil_scoped_release release;
           result = compute_measures(g, measures, settings);
         }
+        adapters.clear();  // closes the bars before the result is handed over
         py::dict metadata;
         for (const auto& m : result.metadata) {
           py::dict entries;
@@ -167,7 +205,9 @@ void bind_centrality(py::module_& m) {
       py::arg("graph"), py::arg("measures"), py::kw_only(), py::arg("distance") = "hops", py::arg("normalized") = true,
       py::arg("wf_improved") = true, py::arg("threads") = 0, py::arg("samples") = 0, py::arg("seed") = 0,
       py::arg("weighted_spectral") = true, py::arg("damping") = 0.85, py::arg("katz_alpha") = 0.1,
-      "(Table, metadata by measure): several measures at once, as `alueverkko metrics` computes them.");
+      py::arg("progress") = py::none(),
+      "(Table, metadata by measure): several measures at once, as `alueverkko metrics` computes them. progress: "
+      "as for betweenness, one bar per path measure.");
   m.attr("measure_names") = [] {
     std::vector<std::string> names;
     for (const auto name : measure_names()) names.emplace_back(name);

@@ -25,4 +25,6 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_maps(m);
   alueverkko::python::bind_drawing(m);
   alueverkko::python::bind_export(m);
+  alueverkko::python::bind_progress(m);
+  alueverkko::python::bind_frames(m);
 }

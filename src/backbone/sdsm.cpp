@@ -58,23 +58,29 @@ class PairClasses {
     return it->second;
   }
 
-  void compute(SdsmApproximation approximation, int threads) {
+  // One task of `progress` per distribution; throws Cancelled (after the team) if it asks to stop.
+  void compute(SdsmApproximation approximation, int threads, const Progress& progress = {}) {
     const std::size_t n = a_.size(), columns = model_.column_classes();
     moments_.resize(n);
     cdf_.resize(approximation == SdsmApproximation::exact ? n : 0);
     approximation_ = approximation;
+    ProgressTracker tracker(progress, n);
 #pragma omp parallel num_threads(threads)
     {
       std::vector<TrialGroup> groups(columns);
+      const bool reporter = omp_get_thread_num() == 0;
 #pragma omp for schedule(dynamic, 1)
       for (std::size_t c = 0; c < n; ++c) {
+        if (tracker.stopped()) continue;  // an OpenMP loop cannot be left early
         const double* pa = &model_.class_probability[a_[c] * columns];
         const double* pb = &model_.class_probability[b_[c] * columns];
         for (std::size_t k = 0; k < columns; ++k) groups[k] = {pa[k] * pb[k], model_.column_class_size[k]};
         moments_[c] = rna_moments(groups);
         if (approximation == SdsmApproximation::exact) cdf_[c] = poisson_binomial_cdf(groups, max_k_[c]);
+        tracker.task_done(reporter);
       }
     }
+    tracker.finish();
   }
 
   [[nodiscard]] double mean(std::uint32_t c) const { return moments_[c].mean; }
@@ -157,7 +163,7 @@ SdsmResult sdsm(const TwoModeGraph& graph, const SdsmOptions& options) {
       }
     }
   }
-  classes.compute(options.approximation, threads);
+  classes.compute(options.approximation, threads, options.progress);
 
   const std::size_t m = pairs.i.size();
   pairs.expected.resize(m);

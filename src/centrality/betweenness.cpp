@@ -74,7 +74,7 @@ paths::BrandesSums run(const WeightedGraph& graph, const BetweennessOptions& opt
                        const std::vector<Vertex>& sources, bool edges) {
   return paths::with_lengths(graph, options.lengths, [&](const WeightedGraph& g, auto lengths) {
     return paths::brandes_sums(g, lengths, get(boost::edge_index, g), sources, options.endpoints && !edges, edges,
-                               options.threads);
+                               options.threads, options.progress);
   });
 }
 

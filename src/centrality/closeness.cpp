@@ -12,7 +12,7 @@ namespace {
 
 paths::DistanceSums sums_from_every_vertex(const WeightedGraph& graph, const ClosenessOptions& options) {
   return paths::with_lengths(graph, options.lengths, [&](const WeightedGraph& g, auto lengths) {
-    return paths::distance_sums(g, lengths, options.threads);
+    return paths::distance_sums(g, lengths, options.threads, options.progress);
   });
 }
 

@@ -84,6 +84,7 @@ MeasureTable compute_measures(const WeightedGraph& graph, std::span<const std::s
       o.samples = settings.betweenness_samples;
       o.seed = settings.betweenness_seed;
       o.threads = settings.threads;
+      if (settings.progress) o.progress = settings.progress(name);
       s = betweenness(graph, o);
     } else if (name == "closeness" || name == "harmonic") {
       ClosenessOptions o;
@@ -91,6 +92,7 @@ MeasureTable compute_measures(const WeightedGraph& graph, std::span<const std::s
       o.wf_improved = settings.wf_improved;
       o.normalized = settings.normalized;
       o.threads = settings.threads;
+      if (settings.progress) o.progress = settings.progress(name);
       s = name == "closeness" ? closeness(graph, o) : harmonic_closeness(graph, o);
     } else if (name == "eigenvector") {
       EigenvectorOptions o;

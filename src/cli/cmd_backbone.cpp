@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "graph_input.hpp"
 #include "output.hpp"
+#include "progress_line.hpp"
 
 #include <alueverkko/backbone/disparity.hpp>
 #include <alueverkko/backbone/sdsm.hpp>
@@ -35,7 +36,7 @@ struct BackboneOptions {
   std::string format = "csv";
   std::string out;
   int threads = 0;
-  bool quiet = false;
+  bool quiet = false, progress = false;
   CLI::Option *tail_opt = nullptr, *approximation_opt = nullptr;
 };
 
@@ -118,6 +119,7 @@ Report run_sdsm(const BackboneOptions& o, TwoModeInput& in) {
   options.approximation = sdsm_approximation_from_string(o.approximation);
   options.all_pairs = o.all_pairs;
   options.threads = o.threads;
+  if (show_progress(o.progress, o.quiet)) options.progress = progress_line("sdsm", "distributions");
   const SdsmResult r = sdsm(in.graph, options);
   const SdsmPairs& pairs = r.pairs;
   std::uint64_t cooccurring = 0;
@@ -215,7 +217,8 @@ void register_backbone(CLI::App& app) {
       "Output: one row per kept tie: source, target, weight, p_value (disparity) or source, target,\n"
       "  weight (shared networks), expected, p_upper, p_lower, sign (+1/-1) (sdsm).\n"
       "  json: {\"graph\": {...}, \"backbone\": {settings, edges_before, edges_after}, \"rows\": [...]}.\n"
-      "  A summary (edges before and after) goes to standard error (not with --quiet).\n"
+      "  A summary (edges before and after) goes to standard error (not with --quiet), and so does\n"
+      "  the progress of SDSM's distributions (with --progress, or when standard error is a terminal).\n"
       "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
       "Examples:\n"
       "  alueverkko backbone data/collaborations/idea_call_2021 --status member --method sdsm --alpha 0.05\n"
@@ -241,6 +244,7 @@ void register_backbone(CLI::App& app) {
       ->type_name("N")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_progress_flag(cmd, o->progress);
   cmd->callback([o] {
     if (!(o->alpha > 0)) throw CliUsageError("--alpha must be > 0");
     run(*o);

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "graph_input.hpp"
 #include "output.hpp"
+#include "progress_line.hpp"
 
 #include <alueverkko/centrality/measures.hpp>
 
@@ -25,7 +26,7 @@ struct MetricsOptions {
   std::uint64_t seed = 0;
   double damping = 0.85;
   double katz_alpha = 0.1;
-  bool quiet = false;
+  bool quiet = false, progress = false;
 };
 
 // Every usage problem is found before any file is read.
@@ -104,6 +105,10 @@ void run(const MetricsOptions& o) {
   settings.betweenness_seed = o.seed;
   settings.damping = o.damping;
   settings.katz_alpha = o.katz_alpha;
+  if (show_progress(o.progress, o.quiet))
+    settings.progress = [](std::string_view measure) {
+      return progress_line(std::string(measure), measure == "betweenness" ? "sources" : "vertices");
+    };
   const MeasureTable result = compute_measures(in.graph, o.measures, settings);
 
   write_report(in, result, o);
@@ -130,7 +135,8 @@ void register_metrics(CLI::App& app) {
       "  csv   the table only (RFC 4180).\n"
       "  json  {\"graph\": {...}, \"metadata\": {measure: {how it was computed}}, \"rows\": [{...}, ...]}.\n"
       "  A summary of the graph and of how each measure was computed goes to standard error\n"
-      "  (not with --quiet).\n"
+      "  (not with --quiet), and so does the progress of the path measures (with --progress, or\n"
+      "  when standard error is a terminal).\n"
       "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
       "Examples:\n"
       "  alueverkko metrics data/collaborations/idea_call_2021 --level municipality --weighting newman \\\n"
@@ -166,6 +172,7 @@ void register_metrics(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_progress_flag(cmd, o->progress);
   cmd->callback([o] { run(*o); });
 }
 

@@ -96,43 +96,62 @@ DatasetMetadata parse_metadata(const detail::JsonDocument& doc, std::vector<Diag
 
 class DatasetLoader {
  public:
-  DatasetLoader(const std::filesystem::path& dir, const Geography& geography) : dir_(dir), geography_(geography) {
+  explicit DatasetLoader(const Geography& geography) : geography_(geography) {}
+
+  Dataset load(const std::filesystem::path& dir) {
     data_.directory = dir;
+    read_metadata(dir / "dataset.json");
+    actors_table_ = read_csv(dir / "actors.csv", actors_schema, diagnostics_);
+    networks_table_ = read_csv(dir / "networks.csv", networks_schema, diagnostics_);
+    memberships_table_ = read_csv(dir / "memberships.csv", memberships_schema, diagnostics_);
+    std::error_code ec;
+    if (std::filesystem::exists(dir / "aliases.csv", ec))
+      aliases_table_ = read_csv(dir / "aliases.csv", aliases_schema, diagnostics_);
+    return build({(dir / "dataset.json").string(), (dir / "actors.csv").string(), (dir / "networks.csv").string(),
+                  (dir / "memberships.csv").string(), (dir / "aliases.csv").string()});
   }
 
-  Dataset load() {
-    read_metadata();
-    actors_table_ = read_csv(dir_ / "actors.csv", actors_schema, diagnostics_);
-    networks_table_ = read_csv(dir_ / "networks.csv", networks_schema, diagnostics_);
-    memberships_table_ = read_csv(dir_ / "memberships.csv", memberships_schema, diagnostics_);
-    std::error_code ec;
-    if (std::filesystem::exists(dir_ / "aliases.csv", ec))
-      aliases_table_ = read_csv(dir_ / "aliases.csv", aliases_schema, diagnostics_);
-
-    read_actors();
-    read_networks();
-    read_memberships();
-    read_aliases();
-
-    const std::vector<std::string> file_order{(dir_ / "dataset.json").string(), (dir_ / "actors.csv").string(),
-                                              (dir_ / "networks.csv").string(), (dir_ / "memberships.csv").string(),
-                                              (dir_ / "aliases.csv").string()};
-    throw_if_any(std::move(diagnostics_), file_order);
-    return Dataset(std::move(data_));
+  Dataset parse(DatasetTexts texts) {
+    data_.metadata = std::move(texts.metadata);
+    sources_known_ = texts.sources_listed;
+    for (const DatasetSource& s : data_.metadata.sources) source_files_.insert(s.file);
+    std::string& id = data_.metadata.geography;
+    if (id.empty()) id = geography_.id();
+    if (const auto mismatch = geography_mismatch(id)) diagnostics_.push_back({"metadata", 0, 0, *mismatch});
+    actors_table_ = parse_csv(texts.actors.content, texts.actors.file, actors_schema, diagnostics_);
+    networks_table_ = parse_csv(texts.networks.content, texts.networks.file, networks_schema, diagnostics_);
+    memberships_table_ = parse_csv(texts.memberships.content, texts.memberships.file, memberships_schema, diagnostics_);
+    if (texts.aliases) aliases_table_ = parse_csv(texts.aliases->content, texts.aliases->file, aliases_schema, diagnostics_);
+    return build({"metadata", texts.actors.file, texts.networks.file, texts.memberships.file,
+                  texts.aliases ? texts.aliases->file : std::string()});
   }
 
  private:
   static bool complete(const std::optional<CsvTable>& table) { return table && !table->truncated; }
 
-  void read_metadata() {
-    const auto doc = detail::read_json(dir_ / "dataset.json", diagnostics_);
+  // The tables are read: checks their rows and builds the data set, or throws every problem.
+  Dataset build(const std::vector<std::string>& file_order) {
+    read_actors();
+    read_networks();
+    read_memberships();
+    read_aliases();
+    throw_if_any(std::move(diagnostics_), file_order);
+    return Dataset(std::move(data_));
+  }
+
+  std::optional<std::string> geography_mismatch(const std::string& id) const {
+    if (id.empty() || id == geography_.id()) return std::nullopt;
+    return "geography " + in_quotes(id) + " does not match the geography " + in_quotes(geography_.id()) +
+           " the data set is checked against";
+  }
+
+  void read_metadata(const std::filesystem::path& file) {
+    const auto doc = detail::read_json(file, diagnostics_);
     if (!doc) return;
     data_.metadata = parse_metadata(*doc, diagnostics_, &sources_known_);
     for (const DatasetSource& s : data_.metadata.sources) source_files_.insert(s.file);
-    const std::string& id = data_.metadata.geography;
-    if (!id.empty() && id != geography_.id())
-      diagnostics_.push_back(doc->at_value("/geography", "geography " + in_quotes(id) + " does not match the geography " +
-                                                             in_quotes(geography_.id()) + " the data set is checked against"));
+    if (const auto mismatch = geography_mismatch(data_.metadata.geography))
+      diagnostics_.push_back(doc->at_value("/geography", *mismatch));
   }
 
   // An identifier column: format and uniqueness. Returns the id if it is well-formed.
@@ -336,15 +355,17 @@ class DatasetLoader {
     }
   }
 
+  // The name messages give a table: its file name ("actors.csv"), not the whole path.
+  static std::string table_name(const CsvTable& table) { return std::filesystem::path(table.file).filename().string(); }
+
   std::size_t resolve(detail::RowReader& row, std::string_view column,
-                      const std::unordered_map<std::string, std::size_t>& ids, const std::optional<CsvTable>& table,
-                      std::string_view table_name) {
+                      const std::unordered_map<std::string, std::size_t>& ids, const std::optional<CsvTable>& table) {
     const auto id = row.required(column);
     if (!id) return npos;
     const auto it = ids.find(*id);
     if (it != ids.end()) return it->second;
     if (complete(table))  // an unreadable table would make every reference look unknown
-      row.error(column, "unknown " + std::string(column) + " " + in_quotes(*id) + " (not in " + std::string(table_name) + ")");
+      row.error(column, "unknown " + std::string(column) + " " + in_quotes(*id) + " (not in " + table_name(*table) + ")");
     return npos;
   }
 
@@ -358,8 +379,8 @@ class DatasetLoader {
       detail::RowReader row(table, csv_row, diagnostics_);
       Membership membership;
       membership.line = row.line();
-      membership.network = resolve(row, "network_id", network_ids_, networks_table_, "networks.csv");
-      membership.actor = resolve(row, "actor_id", actor_ids_, actors_table_, "actors.csv");
+      membership.network = resolve(row, "network_id", network_ids_, networks_table_);
+      membership.actor = resolve(row, "actor_id", actor_ids_, actors_table_);
       membership.status = row.enumerated<MembershipStatus>("status", true, all_membership_statuses(),
                                                            parse_membership_status)
                               .value_or(MembershipStatus::member);
@@ -406,7 +427,7 @@ class DatasetLoader {
       if (!csv_row.complete) continue;
       detail::RowReader row(table, csv_row, diagnostics_);
       const auto alias = row.required("alias");
-      const std::size_t actor = resolve(row, "actor_id", actor_ids_, actors_table_, "actors.csv");
+      const std::size_t actor = resolve(row, "actor_id", actor_ids_, actors_table_);
       if (!alias || actor == npos) continue;
       const auto [it, inserted] = owners.emplace(name_key(*alias), KeyOwner{actor, row.line(), false});
       if (!inserted) {
@@ -416,7 +437,7 @@ class DatasetLoader {
         } else if (owner.actor != actor) {
           const std::string other = in_quotes(data_.actors[owner.actor].id);
           row.error("alias", "ambiguous alias " + in_quotes(*alias) + ": " +
-                                 (owner.is_name ? "it is also the name of actor " + other + " (actors.csv line " +
+                                 (owner.is_name ? "it is also the name of actor " + other + " (" + table_name(*actors_table_) + " line " +
                                                       std::to_string(owner.line) + ")"
                                                 : "line " + std::to_string(owner.line) + " makes it an alias of actor " +
                                                       other));
@@ -428,7 +449,6 @@ class DatasetLoader {
     }
   }
 
-  std::filesystem::path dir_;
   const Geography& geography_;
   DatasetData data_;
   std::vector<Diagnostic> diagnostics_;
@@ -450,7 +470,11 @@ DatasetMetadata read_dataset_metadata(const std::filesystem::path& dir) {
 }
 
 Dataset load_dataset(const std::filesystem::path& dir, const Geography& geography) {
-  return DatasetLoader(dir, geography).load();
+  return DatasetLoader(geography).load(dir);
+}
+
+Dataset parse_dataset(DatasetTexts texts, const Geography& geography) {
+  return DatasetLoader(geography).parse(std::move(texts));
 }
 
 }  // namespace alueverkko

@@ -4,9 +4,22 @@ import doctest
 import pytest
 
 import alueverkko
-from alueverkko import _centrality, _coverage, _drawing, _export, _maps, _paths, _projection
+from alueverkko import (
+    _centrality,
+    _coverage,
+    _drawing,
+    _export,
+    _frames,
+    _maps,
+    _networkx,
+    _pandas,
+    _paths,
+    _projection,
+    _results,
+)
 
-MODULES = [alueverkko, _centrality, _coverage, _drawing, _export, _maps, _paths, _projection]
+MODULES = [alueverkko, _centrality, _coverage, _drawing, _export, _frames, _maps, _networkx, _pandas, _paths,
+           _projection, _results]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

@@ -20,8 +20,11 @@
 // pair's upper p is 1). `tail` upper keeps the significant upper p-values (sign +1), lower the
 // significant lower p-values (sign −1), both a signed backbone with each tail at alpha/2, each tail
 // corrected separately with the same m.
+// Progress: one task per distribution (pair of row degree classes), the costly part with exact
+// p-values (core/progress.hpp); a callback that returns false makes sdsm throw Cancelled.
 #include <alueverkko/backbone/bicm.hpp>
 #include <alueverkko/backbone/significance.hpp>
+#include <alueverkko/core/progress.hpp>
 #include <alueverkko/graph/two_mode.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 #include <alueverkko/io/table.hpp>
@@ -47,6 +50,7 @@ struct SdsmOptions {
   std::uint64_t max_pairs = 50'000'000;  // limit of all_pairs
   BicmOptions bicm;
   int threads = 0;  // 0 = OpenMP's default
+  Progress progress{};  // tasks: the distributions
 };
 
 // One entry per tested pair i < j (rows of the two-mode graph), ordered by i, then j.

@@ -16,7 +16,10 @@
 // differences of order 1e-15·n); a given thread count always gives the same result.
 // Edges of length 0 (neglog's strongest ties) are on shortest paths in one direction only: see
 // paths::ShortestPathSearch. networkx's own counts are not well-defined there.
+// Progress: one task per source (core/progress.hpp); a callback that returns false makes the
+// measure throw Cancelled. Results do not depend on whether a callback is given.
 #include <alueverkko/centrality/scores.hpp>
+#include <alueverkko/core/progress.hpp>
 #include <alueverkko/graph/distance.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
@@ -36,6 +39,7 @@ struct BetweennessOptions {
   std::size_t samples = 0;  // 0 = exact (every vertex a source)
   std::uint64_t seed = 0;
   int threads = 0;          // 0 = OpenMP's default
+  Progress progress{};      // tasks: the sources
 };
 
 // raw (normalized = false) hop-count values are networkx's betweenness_centrality(G,
@@ -81,11 +85,11 @@ struct BrandesSums {
 // Graph: IncidenceGraph + VertexListGraph with vertices 0..n−1; LengthMap as ShortestPathSearch;
 // EdgeIndexMap: readable edge → 0..num_edges−1, the same for both directions of an edge. Sources
 // are dealt to the threads (0 = OpenMP's default), each with its own search, dependency and sum
-// buffers, and the sums are added up in thread order.
+// buffers, and the sums are added up in thread order. `progress`: as parallel_states.
 template <class Graph, class LengthMap, class EdgeIndexMap>
 BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edge_index,
                          std::span<const typename boost::graph_traits<Graph>::vertex_descriptor> sources,
-                         bool endpoints, bool with_edges, int threads) {
+                         bool endpoints, bool with_edges, int threads, const Progress& progress = {}) {
   const std::size_t n = num_vertices(graph), m = with_edges ? num_edges(graph) : 0;
   struct State {
     ShortestPathSearch<Graph, LengthMap> search;
@@ -97,7 +101,8 @@ BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edg
       [&](State& state, std::size_t i) {
         state.search.run(sources[i]);
         brandes_accumulate(state.search, edge_index, endpoints, state.delta, state.vertex, state.edge);
-      });
+      },
+      progress);
   BrandesSums sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0), states.size()};
   for (const State& state : states) {
     for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += state.vertex[v];

@@ -6,7 +6,10 @@
 //   harmonic    Σ_{v≠u} 1/d(u, v) (unreachable: 0); normalized: divided by n − 1 (networkx does
 //               not normalise harmonic centrality: normalized = false matches it).
 // Lengths: PathLengths (hops, or weights as distances — affinities need a conversion).
+// Progress: one task per vertex (a search from it; core/progress.hpp); a callback that returns
+// false makes the measure throw Cancelled. Results do not depend on whether a callback is given.
 #include <alueverkko/centrality/scores.hpp>
+#include <alueverkko/core/progress.hpp>
 #include <alueverkko/graph/distance.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
@@ -22,6 +25,7 @@ struct ClosenessOptions {
   bool wf_improved = true;  // closeness only
   bool normalized = false;  // harmonic only
   int threads = 0;          // 0 = OpenMP's default
+  Progress progress{};      // tasks: the vertices
 };
 
 Scores closeness(const WeightedGraph& graph, const ClosenessOptions& options = {});
@@ -43,8 +47,9 @@ struct DistanceSums {
 
 // One shortest-path search from every vertex (Graph and LengthMap as ShortestPathSearch), the
 // vertices dealt to `threads` threads (0 = OpenMP's default), each with its own search buffers.
+// `progress`: as parallel_states.
 template <class Graph, class LengthMap>
-DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads) {
+DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads, const Progress& progress = {}) {
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph)), 0};
   sums.threads = parallel_states(
@@ -58,7 +63,8 @@ DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads) {
                          sum.total += d;
                          if (d > 0) sum.inverse += 1.0 / d;
                        }
-                     })
+                     },
+                     progress)
                      .size();
   return sums;
 }

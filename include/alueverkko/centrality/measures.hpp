@@ -16,11 +16,13 @@
 // distances they use the unweighted adjacency matrix instead, and say so in their metadata
 // ("weights" = "unweighted (the graph's weights are distances)").
 #include <alueverkko/centrality/scores.hpp>
+#include <alueverkko/core/progress.hpp>
 #include <alueverkko/graph/distance.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 #include <alueverkko/io/table.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,6 +43,9 @@ struct MeasureSettings {
   bool weighted_spectral = true;         // eigenvector, pagerank, katz use the weights (affinities)
   double damping = 0.85;                 // pagerank
   double katz_alpha = 0.1;               // katz
+  // Progress of the path measures (betweenness, closeness, harmonic), one after the other: called
+  // with the measure's name as it starts, it returns that measure's Progress (core/progress.hpp).
+  std::function<Progress(std::string_view measure)> progress{};
 };
 
 // How one measure was computed: Scores::metadata of its column.
@@ -65,8 +70,9 @@ std::span<const std::string_view> measure_names() noexcept;
 void check_measure_names(std::span<const std::string> measures);
 
 // Computes `measures` on `graph`. Throws std::invalid_argument (bad names or settings, e.g. a
-// distance conversion that does not fit the graph's weights) and ConvergenceError (an iterative
-// measure did not converge); nothing is returned partially.
+// distance conversion that does not fit the graph's weights), ConvergenceError (an iterative
+// measure did not converge) and Cancelled (a progress callback asked to stop); nothing is returned
+// partially.
 MeasureTable compute_measures(const WeightedGraph& graph, std::span<const std::string> measures,
                               const MeasureSettings& settings = {});
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,5 +85,25 @@ class Dataset {
 // memberships.csv, optional aliases.csv) against `geography`. Throws DataError with every problem
 // in every file; never returns a partially loaded data set.
 Dataset load_dataset(const std::filesystem::path& dir, const Geography& geography);
+
+// One table of a data set held in memory: the text of its CSV file and the name its diagnostics use.
+struct CsvText {
+  std::string file;
+  std::string content;
+};
+
+// A data set whose tables are in memory (e.g. DataFrames written as CSV by alueverkko.from_pandas)
+// rather than in a directory; the metadata is given, not read from dataset.json.
+struct DatasetTexts {
+  DatasetMetadata metadata;  // an empty geography is taken to be the one the tables are checked against
+  // Whether metadata.sources is the complete list of source documents, so that every `source`
+  // field must cite one of them (as in a directory); false leaves the cited files unchecked.
+  bool sources_listed = false;
+  CsvText actors, networks, memberships;
+  std::optional<CsvText> aliases;
+};
+
+// load_dataset() for tables in memory: the same checks, diagnostics naming each table's `file`.
+Dataset parse_dataset(DatasetTexts texts, const Geography& geography);
 
 }  // namespace alueverkko

@@ -11,6 +11,7 @@
 //   neglog    length = −log(affinity / max affinity): the strongest tie has length 0, and lengths
 //             add where affinities multiply (the ratio scale of e.g. a probability of collaboration)
 // An affinity of 0 becomes an infinite length (no path through that edge) under both conversions.
+#include <alueverkko/core/progress.hpp>
 #include <alueverkko/graph/boost_graph.hpp>
 #include <alueverkko/graph/weighted_graph.hpp>
 
@@ -188,24 +189,39 @@ inline int team_size(std::size_t count, int threads) {
 // so which thread sums what, and hence the floating-point result, depends only on the team size.
 // Returns the states of the threads that ran, in thread order, for the caller to reduce. An
 // exception in any thread is rethrown here after the team has finished.
+// With a `progress` callback, every task done is counted, the calling thread (team member 0)
+// reports (also while waiting for the others once its own tasks are done), and every thread
+// checks between tasks whether to stop; Cancelled is thrown after the team has finished. Without
+// one, the loop is the plain one: no counting, no checks.
 template <class MakeState, class Body>
-auto parallel_states(std::size_t count, int threads, MakeState make_state, Body body) {
+auto parallel_states(std::size_t count, int threads, MakeState make_state, Body body, const Progress& progress = {}) {
   using State = decltype(make_state());
   std::vector<std::optional<State>> slots(static_cast<std::size_t>(team_size(count, threads)));
   std::exception_ptr error;
+  ProgressTracker tracker(progress, count);
 #pragma omp parallel num_threads(static_cast<int>(slots.size()))
   {
     const auto thread = static_cast<std::size_t>(omp_get_thread_num());
     const auto team = static_cast<std::size_t>(omp_get_num_threads());
     try {
       State& state = slots[thread].emplace(make_state());
-      for (std::size_t i = thread; i < count; i += team) body(state, i);
+      if (!progress) {
+        for (std::size_t i = thread; i < count; i += team) body(state, i);
+      } else {
+        for (std::size_t i = thread; i < count && !tracker.stopped(); i += team) {
+          body(state, i);
+          tracker.task_done(thread == 0);
+        }
+        if (thread == 0) tracker.report_until_done();
+      }
     } catch (...) {
+      tracker.stop();
 #pragma omp critical(alueverkko_paths_error)
       if (!error) error = std::current_exception();
     }
   }
   if (error) std::rethrow_exception(error);
+  tracker.finish();
   std::vector<State> states;
   for (auto& slot : slots)
     if (slot) states.push_back(std::move(*slot));
