@@ -14,6 +14,7 @@ setup(
     license="MIT",
     packages=["alueverkko"],
     package_dir={"": "python"},
+    package_data={"alueverkko": ["py.typed", "*.pyi"]},  # type information (PEP 561)
     cmake_install_dir="python",
     cmake_args=[
         "-DALUEVERKKO_BUILD_TESTS=OFF",

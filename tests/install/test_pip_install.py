@@ -32,9 +32,13 @@ def test_pip_install_into_venv(tmp_path):
         "import alueverkko, pathlib;"
         "assert pathlib.Path(alueverkko.__file__).is_relative_to(pathlib.Path(r'%s'));"
         "g = alueverkko.load_geography(alueverkko.find_geography_dir('fi-2021'));"
-        "print(len(g.municipalities), g.population_total(2021))" % venv
+        "print(len(g.municipalities), g.population_total(2021));"
+        "package = pathlib.Path(alueverkko.__file__).parent;"
+        "print((package / 'py.typed').exists(), (package / '_core.pyi').exists());"
+        "ds = alueverkko.load_dataset(alueverkko.data_dir() / 'collaborations' / 'idea_call_2021', g);"
+        "print(alueverkko.collaboration_map(ds, g, level='region').svg.count('class=\"place region\"'))" % venv
     )
     run = subprocess.run([str(venv / "bin/python"), "-c", script], capture_output=True, text=True,
                          cwd=elsewhere, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.split() == ["309", "5548241"]
+    assert run.stdout.split() == ["309", "5548241", "True", "True", "19"]
