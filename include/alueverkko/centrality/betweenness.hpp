@@ -95,8 +95,10 @@ BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edg
     ShortestPathSearch<Graph, LengthMap> search;
     std::vector<double> delta, vertex, edge;
   };
+  // One search per source: O(n + m) steps.
+  const double steps = static_cast<double>(sources.size()) * static_cast<double>(n + 2 * num_edges(graph));
   auto states = parallel_states(
-      sources.size(), threads,
+      sources.size(), threads_for(threads, steps),
       [&] { return State{{graph, lengths}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
       [&](State& state, std::size_t i) {
         state.search.run(sources[i]);

@@ -52,8 +52,9 @@ template <class Graph, class LengthMap>
 DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads, const Progress& progress = {}) {
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph)), 0};
+  const double steps = static_cast<double>(sums.vertex.size()) * static_cast<double>(sums.vertex.size() + 2 * num_edges(graph));
   sums.threads = parallel_states(
-                     sums.vertex.size(), threads, [&] { return ShortestPathSearch<Graph, LengthMap, false>(graph, lengths); },
+                     sums.vertex.size(), threads_for(threads, steps), [&] { return ShortestPathSearch<Graph, LengthMap, false>(graph, lengths); },
                      [&](ShortestPathSearch<Graph, LengthMap, false>& search, std::size_t u) {
                        search.run(static_cast<Vertex>(u));
                        DistanceSum& sum = sums.vertex[u];  // this thread's alone

@@ -178,6 +178,11 @@ void ShortestPathSearch<Graph, LengthMap, CountPaths>::run(Vertex source) {
   }
 }
 
+// `threads` as asked, except that automatic (0) means one thread for a job of fewer than about a
+// million elementary steps (a few ms): waking a team costs tens of µs on an idle machine and
+// milliseconds on a busy one, more than such a job saves. `steps`: tasks × steps per task.
+inline int threads_for(int threads, double steps) noexcept { return threads == 0 && steps < 1e6 ? 1 : threads; }
+
 // The team size for `count` tasks: `threads` (0 = OpenMP's default), at most one per task.
 inline int team_size(std::size_t count, int threads) {
   const auto wanted = static_cast<std::size_t>(threads > 0 ? threads : omp_get_max_threads());
