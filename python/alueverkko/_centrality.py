@@ -6,13 +6,14 @@ import numpy as np
 from . import _core
 
 
-def _scores_to_pandas(scores: _core.Scores, graph):
+def _scores_to_pandas(scores: _core.Scores, graph, copy: bool = True):
     """The values as a pandas Series named after the measure, indexed by what they belong to.
 
     ``graph`` is the graph the scores were computed on: for a :class:`WeightedGraph` the index is
     the vertex labels (``id``), or ``(source, target)`` for edge measures; for a
-    :class:`TwoModeGraph` it is ``(side, id)`` with side ``row`` or ``column``. The values are not
-    copied; ``series.attrs["metadata"]`` says how they were computed.
+    :class:`TwoModeGraph` it is ``(side, id)`` with side ``row`` or ``column``. The series owns
+    its values (``copy=False``: a read-only view of ``scores.values`` instead);
+    ``series.attrs["metadata"]`` says how they were computed.
 
     >>> import alueverkko
     >>> g = alueverkko.WeightedGraph.from_edges(3, [0, 1], [1, 2], labels=["a", "b", "c"])
@@ -33,7 +34,7 @@ def _scores_to_pandas(scores: _core.Scores, graph):
     if len(index) != len(scores):
         raise ValueError(f"{len(scores)} values of {scores.measure} do not belong to a graph of {len(index)} "
                          "vertices/edges: pass the graph they were computed on")
-    series = pd.Series(scores.values, index=index, name=scores.measure, copy=False)
+    series = pd.Series(scores.values, index=index, name=scores.measure, copy=copy)
     series.attrs["metadata"] = scores.metadata
     return series
 

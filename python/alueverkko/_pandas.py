@@ -9,9 +9,11 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
-def _table_to_pandas(table: _core.Table, index: str | None = None) -> "pd.DataFrame":
-    """The table as a pandas DataFrame; numeric columns come from numpy views without copying.
-    ``index`` names the column to index by (e.g. ``"code"``, ``"actor_id"``, ``"id"``).
+def _table_to_pandas(table: _core.Table, index: str | None = None, copy: bool = True) -> "pd.DataFrame":
+    """The table as a pandas DataFrame. ``index`` names the column to index by (e.g. ``"code"``,
+    ``"actor_id"``, ``"id"``). The frame owns its data (one bulk copy per column), so it can be
+    edited like any other; ``copy=False`` wraps the table's read-only numpy views instead (no copy,
+    for large results you only read).
 
     >>> import alueverkko
     >>> geo = alueverkko.load_geography(alueverkko.find_geography_dir("fi-2021"))
@@ -25,7 +27,7 @@ def _table_to_pandas(table: _core.Table, index: str | None = None) -> "pd.DataFr
     """
     import pandas as pd
 
-    frame = pd.DataFrame(table.to_dict(), copy=False)
+    frame = pd.DataFrame(table.to_dict(), copy=copy)
     return frame.set_index(index) if index is not None else frame
 
 

@@ -13,7 +13,7 @@
 
 #include <pybind11/stl.h>
 
-#include <list>
+#include <optional>
 
 namespace py = pybind11;
 
@@ -180,20 +180,21 @@ void bind_centrality(py::module_& m) {
          double katz_alpha, const py::object& progress) {
         MeasureSettings settings{normalized, wf_improved, lengths_of(distance), threads, samples, seed,
                                  weighted_spectral, damping, katz_alpha};
-        // One bar (and Ctrl-C check) per path measure, made as it starts; std::list keeps them in place.
-        std::list<PythonProgress> adapters;
+        // One bar (and Ctrl-C check) per path measure, made as it starts; the measures run one after
+        // the other, so the previous one's bar is closed then.
+        std::optional<PythonProgress> adapter;
         settings.progress = [&](std::string_view measure) {
           py::gil_scoped_acquire gil;
+          adapter.reset();
           const std::string name(measure);
-          return adapters.emplace_back(progress, name.c_str(), measure == "betweenness" ? "sources" : "vertices")
-              .progress();
+          return adapter.emplace(progress, name.c_str(), measure == "betweenness" ? "sources" : "vertices").progress();
         };
         MeasureTable result;
         {
           py::gil_scoped_release release;
           result = compute_measures(g, measures, settings);
         }
-        adapters.clear();  // closes the bars before the result is handed over
+        adapter.reset();  // closes the last bar before the result is handed over
         py::dict metadata;
         for (const auto& m : result.metadata) {
           py::dict entries;

@@ -683,9 +683,11 @@ MapSpec collaboration_map_spec(const Dataset& dataset, const Geography& geograph
   if (options.edges == MapEdges::top_k && options.top_k == 0) throw std::invalid_argument("edges: top-K needs K >= 1");
 
   MapSpec spec = styled_spec(options);
-  if (spec.title.empty()) spec.title = dataset.metadata().title;
+  // A data set made in memory (from_pandas) may have no title: its name stands in.
+  const std::string& data_title = dataset.metadata().title.empty() ? dataset.name() : dataset.metadata().title;
+  if (spec.title.empty()) spec.title = data_title;
   const auto& sources = dataset.metadata().sources;
-  std::string data_line = "Data: " + dataset.metadata().title;
+  std::string data_line = "Data: " + data_title;
   if (!sources.empty()) data_line += " (" + sources.front().publisher + ", " + std::to_string(sources.front().year) + ")";
   spec.source_lines.push_back(data_line + ".");
 

@@ -36,6 +36,17 @@ def test_tables_become_dataframes_without_copying_numbers(geo):
     assert frame.loc["01", "n_municipalities"] == 26
     assert frame.loc["01", "population_2021"] == 1714741
     assert frame["population_2021"].sum() == 5548241
+    # The frame owns its data and can be edited; copy=False shares the read-only view instead.
+    frame.loc["01", "population_2021"] += 1
+    assert frame["population_2021"].sum() == 5548242 and population.sum() == 5548241
+    view = table.to_pandas(copy=False)
+    assert np.shares_memory(view["population_2021"].to_numpy(), population)
+    scores = alueverkko.degree_centrality(alueverkko.parse_edge_list("source,target\na,b\n"))
+    g = alueverkko.parse_edge_list("source,target\na,b\n")
+    series = scores.to_pandas(g)
+    series["a"] = 5.0
+    assert series["a"] == 5.0 and scores.values[0] == 1.0
+    assert not scores.to_pandas(g, copy=False).to_numpy().flags.writeable
 
 
 def test_population_series_covers_every_municipality_and_year(geo):
