@@ -24,5 +24,6 @@ void bind_drawing(pybind11::module_& m);
 void bind_export(pybind11::module_& m);
 void bind_progress(pybind11::module_& m);
 void bind_frames(pybind11::module_& m);
+void bind_report(pybind11::module_& m);
 
 }  // namespace alueverkko::python

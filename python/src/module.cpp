@@ -27,4 +27,5 @@ PYBIND11_MODULE(_core, m) {
   alueverkko::python::bind_export(m);
   alueverkko::python::bind_progress(m);
   alueverkko::python::bind_frames(m);
+  alueverkko::python::bind_report(m);
 }

@@ -27,5 +27,6 @@ void register_backbone(CLI::App& app);
 void register_map(CLI::App& app);
 void register_draw(CLI::App& app);
 void register_convert(CLI::App& app);
+void register_report(CLI::App& app);
 
 }  // namespace alueverkko::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cli::register_map(app);
   cli::register_draw(app);
   cli::register_convert(app);
+  cli::register_report(app);
 
   try {
     app.parse(argc, argv);
