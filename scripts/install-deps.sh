@@ -21,6 +21,8 @@ packages=(
   proj-bin gdal-bin
   # notebooks (run by make test) and progress bars
   python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
+  # the HTML report is opened in a headless browser by the tests
+  chromium
 )
 
 if [[ "${1:-}" == "--bench" ]]; then

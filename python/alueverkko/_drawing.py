@@ -124,6 +124,9 @@ class Drawing:
     def _repr_svg_(self):
         return self.svg
 
+    def _repr_png_(self):
+        return self.to_png(1000)
+
     def __repr__(self):
         x0, y0, x1, y1 = self.bounding_box
         return f"<Drawing of {len(self.positions)} vertices, {x1 - x0:.0f} x {y1 - y0:.0f} pt>"

@@ -154,6 +154,8 @@ def test_png_pdf_and_save(tmp_path, karate):
     with pytest.raises(ValueError, match="format"):
         d.save(tmp_path / "k.gif")
     assert d._repr_svg_() == d.svg
+    png = d._repr_png_()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1000
 
 
 def test_raster_functions_and_errors():
