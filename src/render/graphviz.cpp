@@ -26,6 +26,17 @@
 namespace alueverkko::render {
 namespace {
 
+// Graphviz 2.43 expands escapes (\N, \G, \\) in a tooltip twice, so its backslashes are doubled
+// once more than a label's to come out as written.
+std::string dot_tooltip(std::string_view text) {
+  std::string doubled;
+  for (const char c : text) {
+    doubled += c;
+    if (c == '\\') doubled += c;
+  }
+  return dot_label(doubled);
+}
+
 constexpr std::array<std::string_view, 6> engine_names{"sfdp", "fdp", "neato", "circo", "dot", "pinned"};
 constexpr std::array<std::string_view, 4> format_names{"svg", "png", "pdf", "dot"};
 
@@ -200,7 +211,7 @@ GraphDrawing::GraphDrawing(WeightedGraph graph, DrawingOptions options)
     a = "width=" + quoted(inches) + ", height=" + quoted(inches);
     if (!o.color_values.empty()) a += ", fillcolor=\"" + viridis(color_t[v]).hex() + '"';
     if (!o.labels.empty() && !o.labels[v].empty()) a += ", xlabel=" + dot_label(o.labels[v]);
-    if (!names.empty() && !names[v].empty()) a += ", tooltip=" + dot_label(names[v]);
+    if (!names.empty() && !names[v].empty()) a += ", tooltip=" + dot_tooltip(names[v]);
   }
 }
 
