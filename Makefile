@@ -27,14 +27,16 @@ build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 demo: build
-	@mkdir -p $(DEMO_OUT)
+	@rm -rf $(DEMO_OUT)
+	$(CLI) report data/collaborations/idea_call_2021 --out $(DEMO_OUT)
 	$(CLI) geography data/geography/fi-2021 --by region --out $(DEMO_OUT)/regions.csv
 	$(CLI) validate data/collaborations/idea_call_2021
 	$(CLI) metrics data/collaborations/idea_call_2021 --level municipality --weighting newman --status member \
 	    --measure degree,strength,betweenness,closeness,pagerank,core --distance inverse \
 	    --out $(DEMO_OUT)/municipality_centrality.csv
 	@echo
-	@echo "demo wrote: $(abspath $(DEMO_OUT)/regions.csv) (population of the 19 regions, 2020 and 2021)"
+	@echo "demo wrote: $(abspath $(DEMO_OUT)/index.html) (the report: open it in a browser)"
+	@echo "            $(abspath $(DEMO_OUT)/regions.csv) (population of the 19 regions, 2020 and 2021)"
 	@echo "            $(abspath $(DEMO_OUT)/municipality_centrality.csv) (centrality of the municipalities in the 2021 proposals)"
 
 test: build

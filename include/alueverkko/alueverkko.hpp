@@ -15,3 +15,5 @@
 #include <alueverkko/io/dataset_tables.hpp>
 #include <alueverkko/io/geography_tables.hpp>
 #include <alueverkko/io/table.hpp>
+
+#include <alueverkko/report/report.hpp>

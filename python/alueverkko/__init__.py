@@ -107,6 +107,7 @@ from ._core import (  # noqa: F401  (re-exported)
     two_mode_closeness,
     two_mode_degree,
     unproject_tm35fin,
+    write_report,
 )
 from ._centrality import metrics  # noqa: F401  (also adds Scores.to_pandas())
 from ._coverage import coverage  # noqa: F401
@@ -251,4 +252,5 @@ __all__ = [
     "write_geojson",
     "write_gexf",
     "write_graphml",
+    "write_report",
 ]

@@ -51,7 +51,7 @@ void check_usage(const BackboneOptions& o) {
   check_graph_input_usage(o.input);
   if (o.method == "sdsm") {
     if (!o.input.edges.empty())
-      throw CliUsageError("--method sdsm needs the two-mode graph: a data set directory INPUT or --memberships FILE, "
+      throw CliUsageError("--method sdsm needs the two-mode graph: a data set directory DATASET or --memberships FILE, "
                           "not --edges");
     if (o.input.weighting_opt->count() > 0 || o.input.membership_weights)
       throw CliUsageError("--weighting and --membership-weights apply to --method disparity (SDSM counts shared "
@@ -203,7 +203,7 @@ void register_backbone(CLI::App& app) {
   auto* cmd = app.add_subcommand("backbone", "Statistically significant ties: disparity filter or SDSM backbone");
   cmd->footer(
       graph_input_footer() +
-      "  With --method sdsm the input is the two-mode graph itself (INPUT aggregated to --level, or\n"
+      "  With --method sdsm the input is the two-mode graph itself (DATASET aggregated to --level, or\n"
       "  --memberships); --edges does not apply.\n"
       "Methods (docs/backbone.md):\n"
       "  disparity  Serrano et al. 2009: p = min over the endpoints (of degree > 1) of (1 - w/s)^(k-1);\n"
@@ -237,13 +237,10 @@ void register_backbone(CLI::App& app) {
                              ->capture_default_str();
   cmd->add_flag("--all-pairs", o->all_pairs, "SDSM: also test the pairs that share no network (lower tail)");
   add_graph_input_details(cmd, o->input, "Not for backbones: the disparity filter reads weights as affinities");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
-  cmd->add_option("--out", o->out, "Write the output to FILE instead of standard output")->type_name("FILE");
-  cmd->add_option("--threads", o->threads, "Threads (0 = all cores)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N")
-      ->capture_default_str();
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_format_option(cmd, o->format);
+  add_out_option(cmd, o->out);
+  add_threads_option(cmd, o->threads, "Threads (0 = all cores)");
+  add_quiet_flag(cmd, o->quiet);
   add_progress_flag(cmd, o->progress);
   cmd->callback([o] {
     if (!(o->alpha > 0)) throw CliUsageError("--alpha must be > 0");

@@ -155,22 +155,19 @@ void register_brokerage(CLI::App& app) {
       "  alueverkko brokerage data/collaborations/idea_call_2021 --level municipality --group region\n"
       "  alueverkko brokerage data/collaborations/idea_call_2021 --report ei --level actor --status member\n"
       "  alueverkko brokerage data/collaborations/idea_call_2021 --report regions --measure degree,betweenness");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+  add_dataset_positional(cmd, o->input)->required();
   cmd->add_option("--report", o->report, "What to compute")
       ->check(CLI::IsMember({"roles", "ei", "diversity", "regions"}))
       ->capture_default_str();
-  o->level_opt = cmd->add_option("--level", o->level, "Vertices of the projection (roles, ei)")
-                     ->check(CLI::IsMember({"actor", "municipality", "subregion"}))
-                     ->capture_default_str();
+  o->level_opt = add_level_option(cmd, o->level, {"actor", "municipality", "subregion"},
+                                  "Vertices of the projection (roles, ei)");
   cmd->add_option("--group", o->group, "Group of a vertex: its region, sub-region or (--level actor) actor kind")
       ->check(CLI::IsMember({"region", "subregion", "kind"}))
       ->capture_default_str();
   o->ungrouped_opt = cmd->add_option("--ungrouped", o->ungrouped, "Actors without a place: exclude, or own-group 'none'")
                          ->check(CLI::IsMember({"exclude", "own-group"}))
                          ->capture_default_str();
-  o->weighting_opt = cmd->add_option("--weighting", o->weighting, "Projection weighting (ei --weighted, regions)")
-                         ->check(CLI::IsMember({"count", "newman", "jaccard", "overlap"}))
-                         ->capture_default_str();
+  o->weighting_opt = add_weighting_option(cmd, o->weighting, "Projection weighting (ei --weighted, regions)");
   o->weighted_opt = cmd->add_flag("--weighted", o->weighted,
                                   "E-I and bridging from the projected weights instead of tie counts");
   o->expected_opt = cmd->add_flag("--expected", o->expected, "Roles: expected counts under random groups and ratios");

@@ -130,7 +130,7 @@ void register_communities(CLI::App& app) {
       ->check(CLI::IsMember({"louvain", "leiden"}))
       ->required();
   cmd->add_option("--seed", o->seed, "Seed of the random vertex order (and of Leiden's refinement)")
-      ->type_name("N")
+      ->type_name("S")
       ->required();
   cmd->add_option("--resolution", o->resolution, "Modularity resolution: larger = more, smaller communities")
       ->check(CLI::NonNegativeNumber)
@@ -149,13 +149,10 @@ void register_communities(CLI::App& app) {
   cmd->add_flag("--unweighted", o->unweighted, "Every edge weighs 1 (needed for a graph of distances)");
   add_graph_input_details(cmd, o->input,
                           "The --edges weights are distances (more = farther); communities then need --unweighted");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
-  cmd->add_option("--out", o->out, "Write the output to FILE instead of standard output")->type_name("FILE");
-  cmd->add_option("--threads", o->threads, "Threads for projections (0 = all cores)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N")
-      ->capture_default_str();
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_format_option(cmd, o->format);
+  add_out_option(cmd, o->out);
+  add_threads_option(cmd, o->threads, "Threads for projections (0 = all cores)");
+  add_quiet_flag(cmd, o->quiet);
   cmd->callback([o] { run(*o); });
 }
 

@@ -186,21 +186,20 @@ void register_convert(CLI::App& app) {
       "           with networks/member/lead/covered; property feature_kind tells them apart\n"
       "  csv      FILE: the edges (source,target,weight,source_name,target_name,...); beside it\n"
       "           STEM.nodes.csv: the nodes (id,label,kind,...), as Gephi's spreadsheet import reads them\n"
-      "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
+      "Output: the file --out, or standard output (not for csv, which writes two files). A summary of\n"
+      "  the graph and what was written goes to standard error (not with --quiet).\n"      "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
       "Examples:\n"
       "  alueverkko convert data/collaborations/idea_call_2021 --level municipality \\\n"
       "      --weighting newman --status member --out idea.graphml\n"
       "  alueverkko convert data/collaborations/idea_call_2021 --format geojson --level region --out regions.geojson\n"
       "  alueverkko convert data/collaborations/idea_call_2021 --level two-mode --out memberships.csv");
-  cmd->add_option("INPUT", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+  add_dataset_positional(cmd, o->input)->required();
   cmd->add_option("--format", o->format, "Output format (default: from the --out extension)")
-      ->check(CLI::IsMember({"graphml", "gexf", "dot", "geojson", "csv"}));
-  cmd->add_option("--level", o->level, "Vertices: actor, municipality, subregion, region or two-mode")
-      ->check(CLI::IsMember({"actor", "municipality", "subregion", "region", "two-mode"}))
-      ->capture_default_str();
-  o->weighting_opt = cmd->add_option("--weighting", o->weighting, "Projection weighting (see docs/centrality.md)")
-                         ->check(CLI::IsMember({"count", "newman", "jaccard", "overlap"}))
-                         ->capture_default_str();
+      ->check(CLI::IsMember({"graphml", "gexf", "dot", "geojson", "csv"}))
+      ->type_name("FORMAT");
+  add_level_option(cmd, o->level, {"actor", "municipality", "subregion", "region", "two-mode"},
+                   "Vertices: actor, municipality, subregion, region or two-mode");
+  o->weighting_opt = add_weighting_option(cmd, o->weighting);
   cmd->add_flag("--membership-weights", o->membership_weights,
                 "Multiply by the membership weights in count/newman projections (default: ignored)");
   o->layers_opt = cmd->add_option("--layers", o->layers,
@@ -211,11 +210,9 @@ void register_convert(CLI::App& app) {
                       ->check(CLI::IsMember({"places", "edges", "areas"}))
                       ->type_name("LIST");
   add_filter_options(cmd, o->filters);
-  cmd->add_option("--geography", o->geography,
-                  "Geography directory (default: the one named in dataset.json, e.g. the bundled fi-2021)")
-      ->type_name("DIR");
-  cmd->add_option("--out", o->out, "Write to FILE instead of standard output (required for csv)")->type_name("FILE");
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_geography_option(cmd, o->geography);
+  add_out_option(cmd, o->out, "Write to FILE instead of standard output (required for csv)");
+  add_quiet_flag(cmd, o->quiet);
   cmd->callback([o] { run(*o); });
 }
 

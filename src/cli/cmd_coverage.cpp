@@ -38,8 +38,8 @@ void check_usage(const CoverageCliOptions& o) {
   if (o.exclude_zeros_opt->count() > 0 && o.report != "concentration" && o.report != "lorenz")
     throw CliUsageError("--exclude-zeros applies to --report concentration or lorenz only");
   if (o.top_opt->count() > 0 && o.report != "concentration")
-    throw CliUsageError("--top applies to --report concentration only");
-  if (!(o.top > 0)) throw CliUsageError("--top: the fraction must be greater than 0");
+    throw CliUsageError("--top-share applies to --report concentration only");
+  if (!(o.top > 0)) throw CliUsageError("--top-share: the fraction must be greater than 0");
 }
 
 std::string percent(double share) {
@@ -137,7 +137,7 @@ void register_coverage(CLI::App& app) {
       "  alueverkko coverage data/collaborations/idea_call_2021 --by size-class --status member\n"
       "  alueverkko coverage data/collaborations/idea_call_2021 --report gaps --out gaps.csv\n"
       "  alueverkko coverage data/collaborations/idea_call_2021 --report concentration --format json");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+  add_dataset_positional(cmd, o->input)->required();
   cmd->add_option("--report", o->report, "What to report")
       ->check(CLI::IsMember({"coverage", "participation", "gaps", "concentration", "lorenz", "footprint"}))
       ->capture_default_str();
@@ -153,7 +153,8 @@ void register_coverage(CLI::App& app) {
                 "Region-/sub-region-wide actors count for every municipality of their area");
   o->exclude_zeros_opt = cmd->add_flag("--exclude-zeros", o->exclude_zeros,
                                        "concentration/lorenz: only municipalities that take part in something");
-  o->top_opt = cmd->add_option("--top", o->top, "concentration: the top share of municipalities (fraction)")
+  // --top elsewhere is a number of rows; here a share. The old spelling --top still works.
+  o->top_opt = cmd->add_option("--top-share,--top", o->top, "concentration: the top share of municipalities (fraction)")
                    ->check(CLI::Range(0.0, 1.0))
                    ->type_name("FRACTION")
                    ->capture_default_str();

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "graph_input.hpp"
 #include "output.hpp"
+#include "progress_line.hpp"
 
 #include <alueverkko/centrality/measures.hpp>
 #include <alueverkko/geo/geography.hpp>
@@ -29,7 +30,7 @@ struct DrawOptions {
   std::string format, out, positions;
   int width = 0;
   int threads = 0;
-  bool quiet = false;
+  bool quiet = false, progress = false;
 };
 
 std::string format_of(const DrawOptions& o) {
@@ -45,7 +46,7 @@ void check_usage(const DrawOptions& o) {
   check_graph_input_usage(o.input);
   if (o.layout == "geographic") {
     if (o.input.input.empty())
-      throw CliUsageError("--layout geographic needs a data set directory INPUT (places with map positions)");
+      throw CliUsageError("--layout geographic needs a data set directory DATASET (places with map positions)");
     if (o.input.level == "actor")
       throw CliUsageError("--layout geographic needs --level municipality, subregion or region");
   }
@@ -58,12 +59,16 @@ void check_usage(const DrawOptions& o) {
     }
   }
   const std::string format = format_of(o);
-  if (o.width > 0 && format != "png") throw CliUsageError("--width applies to PNG output only");
+  if (o.width > 0 && format != "png") throw CliUsageError("--png-width (also --width) applies to PNG output only");
 }
 
-std::vector<double> measure_values(const WeightedGraph& g, const std::string& name, int threads) {
+std::vector<double> measure_values(const WeightedGraph& g, const std::string& name, const DrawOptions& o) {
   MeasureSettings settings;
-  settings.threads = threads;
+  settings.threads = o.threads;
+  if (show_progress(o.progress, o.quiet))
+    settings.progress = [](std::string_view measure) {
+      return progress_line(std::string(measure), measure == "betweenness" ? "sources" : "vertices");
+    };
   const MeasureTable result = compute_measures(g, std::vector<std::string>{name}, settings);
   const auto& column = result.table.column(name).values;
   if (const auto* reals = std::get_if<Table::Reals>(&column)) return *reals;
@@ -135,10 +140,10 @@ void run(const DrawOptions& o) {
   } else {
     options.engine = render::layout_engine_from_string(o.layout);
   }
-  if (!o.size_by.empty()) options.size_values = measure_values(g, o.size_by, o.threads);
-  if (!o.color_by.empty()) options.color_values = measure_values(g, o.color_by, o.threads);
+  if (!o.size_by.empty()) options.size_values = measure_values(g, o.size_by, o);
+  if (!o.color_by.empty()) options.color_values = measure_values(g, o.color_by, o);
   const std::vector<double> rank =
-      !options.size_values.empty() ? options.size_values : measure_values(g, "strength", o.threads);
+      !options.size_values.empty() ? options.size_values : measure_values(g, "strength", o);
   options.labels = top_labels(display_names(g, geography ? &*geography : nullptr, o.input.level), rank, o.labels);
 
   render::GraphDrawing drawing(g, std::move(options));
@@ -172,23 +177,25 @@ void register_draw(CLI::App& app) {
       "Layouts: sfdp, fdp, neato (force-directed; --seed fixes the start, so drawings repeat),\n"
       "  circo (circular), dot (layered), all computed by Graphviz from the topology (edge weights do\n"
       "  not move nodes); geographic: each place at its projected centre (ETRS-TM35FIN), a sub-region\n"
-      "  or region at the 2021-population-weighted mean of its municipalities' centres (data set INPUT\n"
+      "  or region at the 2021-population-weighted mean of its municipalities' centres (a DATASET\n"
       "  with --level municipality, subregion or region; foreign actors stand east of the map).\n"
       "Style: node area by --size-by, colour (viridis, dark = low) by --color-by: a measure of\n"
       "  'alueverkko metrics' (degree, strength, betweenness, closeness, harmonic, eigenvector,\n"
       "  pagerank, katz, core); edge width by weight (projected weights are affinities: thicker =\n"
       "  stronger tie). The --labels N vertices ranked highest by --size-by (else strength) are named\n"
       "  (places by their Finnish names); every node's id is its SVG tooltip.\n"
-      "Output: --out FILE, format by its extension (.svg, .png, .pdf, .dot) or --format. The DOT has\n"
-      "  every node pinned (pos=\"x,y!\"): 'neato -n2 -Tsvg graph.dot' redraws it unchanged.\n"
-      "  --positions FILE.csv writes id,x,y (points, y up) of every vertex.\n"
+      "Output: --out FILE, format by its extension (.svg, .png, .pdf, .dot) or --format (without\n"
+      "  --out: to standard output). The DOT has every node pinned (pos=\"x,y!\"): 'neato -n2 -Tsvg\n"
+      "  graph.dot' redraws it unchanged. --positions FILE.csv writes id,x,y (points, y up) of every\n"
+      "  vertex. A summary of the graph and the layout goes to standard error (not with --quiet), and\n"
+      "  so does the progress of the measures (with --progress, or when standard error is a terminal).\n"
       "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
       "Examples:\n"
       "  alueverkko draw data/collaborations/idea_call_2021 --level municipality --layout sfdp \\\n"
       "      --size-by degree --color-by betweenness --labels 15 --out graph.svg\n"
       "  alueverkko draw data/collaborations/idea_call_2021 --level region --layout geographic \\\n"
       "      --size-by strength --out regions.pdf --positions regions.csv\n"
-      "  alueverkko draw --edges my_edges.csv --layout circo --out graph.png --width 1200");
+      "  alueverkko draw --edges my_edges.csv --layout circo --out graph.png --png-width 1200");
   add_graph_input_options(cmd, o->input);
   cmd->add_option("--layout", o->layout, "Layout")
       ->check(CLI::IsMember({"sfdp", "fdp", "neato", "circo", "dot", "geographic"}))
@@ -201,18 +208,18 @@ void register_draw(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the force-directed layouts")->type_name("S")->capture_default_str();
   add_graph_input_details(cmd, o->input, "The --edges weights are distances (drawn thicker when shorter)");
-  cmd->add_option("--out", o->out, "Write the drawing to FILE (.svg, .png, .pdf, .dot)")->type_name("FILE");
+  add_out_option(cmd, o->out, "Write the drawing to FILE (.svg, .png, .pdf, .dot)");
   cmd->add_option("--format", o->format, "Output format (default: from --out)")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
-  cmd->add_option("--width", o->width, "PNG width in pixels (default: Graphviz's 96 dpi)")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+      ->type_name("FORMAT");
+  cmd->add_option("--png-width,--width", o->width, "PNG width in pixels (default: Graphviz's 96 dpi)")
       ->check(CLI::Range(1, 32767))
       ->type_name("PX");
   cmd->add_option("--positions", o->positions, "Also write the vertex positions (id,x,y in points) to FILE.csv")
       ->type_name("FILE");
-  cmd->add_option("--threads", o->threads, "Threads for the projection and measures (0 = all cores)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N");
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_threads_option(cmd, o->threads, "Threads for the projection and measures (0 = all cores)");
+  add_quiet_flag(cmd, o->quiet);
+  add_progress_flag(cmd, o->progress);
   cmd->callback([o] { run(*o); });
 }
 

@@ -103,11 +103,14 @@ void register_eligibility(CLI::App& app) {
       "are shown beside it (would_pass_if). Columns and rules: docs/eligibility.md.\n"
       "Rules: --rules FILE, else call_rules_2021/rules.json next to the data set's directory, in\n"
       "  $ALUEVERKKO_DATA_DIR/collaborations or in the installed data.\n"
-      "A summary (pass/fail by track) goes to standard error (not with --quiet).\n"
+      "Output: the table as csv or json (an array of row objects); a summary (pass/fail by track)\n"
+      "  goes to standard error (not with --quiet).\n"
       "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
-      "Example:\n"
-      "  alueverkko eligibility data/collaborations/idea_call_2021 --count seats --format json");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+      "Examples:\n"
+      "  alueverkko eligibility data/collaborations/idea_call_2021 --count seats --format json\n"
+      "  alueverkko eligibility data/collaborations/idea_call_2021 --rules data/collaborations/call_rules_2021/rules.json "
+      "--out eligibility.csv");
+  add_dataset_positional(cmd, o->input)->required();
   cmd->add_option("--rules", o->rules, "The call's rules.json (default: the bundled call_rules_2021)")->type_name("FILE");
   cmd->add_option("--count", o->count, "The count that decides the verdict")
       ->check(CLI::IsMember({"named", "seats", "planned"}))

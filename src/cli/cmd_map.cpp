@@ -5,6 +5,7 @@
 #include "filter_options.hpp"
 #include "output.hpp"
 
+#include <alueverkko/core/diagnostics.hpp>
 #include <alueverkko/data/dataset.hpp>
 #include <alueverkko/geo/find_geography.hpp>
 #include <alueverkko/geo/geography.hpp>
@@ -94,7 +95,8 @@ void run_own_values(const MapCliOptions& o, const std::string& format, render::C
   std::filesystem::path geography_dir = o.geography;
   if (geography_dir.empty()) {
     const auto found = find_geography_dir(default_geography_id);
-    if (!found) throw CliUsageError("no bundled geography " + std::string(default_geography_id) + ": give --geography DIR");
+    if (!found)  // missing data, not a usage error
+      throw DataError({{std::string(default_geography_id), 0, 0, "the bundled geography was not found; give --geography DIR"}});
     geography_dir = *found;
   }
   const Geography geography = load_geography(geography_dir);
@@ -173,22 +175,22 @@ void register_map(CLI::App& app) {
       "Classes: --classing quantile (numpy.quantile, linear) | equal | breaks --breaks a,b,c;\n"
       "  class i holds e_i <= x < e_i+1, the last class is closed. NaN is 'no data' (hatched).\n"
       "Edges: none, all, backbone (disparity filter, --alpha) or top-K (the K heaviest).\n"
-      "Output: the format follows --out's extension (.svg, .png --png-width px wide, .pdf);\n"
-      "  --each-network DIR writes DIR/<network id>.<--format> for every network.\n"
       "Own values: --values FILE, a CSV with a column code (places of --level) and a numeric\n"
       "  --value-column; places it does not list, and empty values, are 'no data'.\n"
-      "Exit status: 0 ok, 1 bad input, 2 usage.\n"
+      "Output: a file, never standard output: the format follows --out's extension (.svg, .png\n"
+      "  --png-width px wide, .pdf); --each-network DIR writes DIR/<network id>.<--format> for every\n"
+      "  network. What was written is said on standard error (not with --quiet).\n"
+      "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n"
       "Examples:\n"
       "  alueverkko map data/collaborations/idea_call_2021 --color networks --labels 20 --out map.png\n"
       "  alueverkko map data/collaborations/idea_call_2021 --level region --color per-capita --edges backbone "
       "--out regions.svg\n"
       "  alueverkko map data/collaborations/idea_call_2021 --network p03 --labels 12 --out p03.pdf\n"
-      "  alueverkko map data/collaborations/idea_call_2021 --each-network maps/ --format png\n"
-      "  alueverkko map --values unemployment.csv --value-column rate --level region --out rate.svg");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json); optional with --values")->type_name("DIR");
-  cmd->add_option("--level", o->level, "Places drawn")
-      ->check(CLI::IsMember({"municipality", "subregion", "region"}))
-      ->capture_default_str();
+      "  alueverkko map data/collaborations/idea_call_2021 --each-network maps/ --format svg\n"
+      "  alueverkko map --values unemployment.csv --value-column rate --level region \\\n"
+      "      --geography data/geography/fi-2021 --out rate.svg");
+  add_dataset_positional(cmd, o->input)->description("Data set directory (with dataset.json); optional with --values");
+  add_level_option(cmd, o->level, {"municipality", "subregion", "region"}, "Places drawn");
   o->color_opt = cmd->add_option("--color", o->color, "Value that colours the places: " + values)->capture_default_str();
   cmd->add_option("--values", o->values, "Colour by your own values: a CSV with columns code and --value-column")
       ->type_name("FILE");
@@ -215,6 +217,7 @@ void register_map(CLI::App& app) {
   cmd->add_option("--each-network", o->each_network, "One footprint map per network into DIR")->type_name("DIR");
   cmd->add_option("--format", o->format, "File format for --each-network")
       ->check(CLI::IsMember({"svg", "png", "pdf"}))
+      ->type_name("FORMAT")
       ->capture_default_str();
   cmd->add_option("--title", o->title, "Title (default: the data set's title or the network's name)");
   cmd->add_flag("--north-arrow", o->north_arrow, "Draw a (grid) north arrow");
@@ -222,10 +225,9 @@ void register_map(CLI::App& app) {
   cmd->add_option("--width", o->width, "SVG width in px (user units)")->check(CLI::Range(300.0, 20000.0))->capture_default_str();
   cmd->add_option("--png-width", o->png_width, "PNG width in pixels")->check(CLI::Range(16, 20000))->capture_default_str();
   add_filter_options(cmd, o->filters);
-  cmd->add_option("--geography", o->geography, "Geography directory (default: the one the data set names)")
-      ->type_name("DIR");
-  cmd->add_option("--out", o->out, "Output file: .svg, .png or .pdf")->type_name("FILE");
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_geography_option(cmd, o->geography);
+  add_out_option(cmd, o->out, "Output file: .svg, .png or .pdf");
+  add_quiet_flag(cmd, o->quiet);
   cmd->callback([o] { run(*o); });
 }
 

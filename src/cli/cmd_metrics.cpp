@@ -157,12 +157,9 @@ void register_metrics(CLI::App& app) {
   cmd->add_flag("--raw", o->raw, "Raw degree, betweenness and harmonic values")->excludes(normalized);
   add_graph_input_details(cmd, o->input,
                           "The --edges weights are distances (more = farther), used as lengths by path measures");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
-  cmd->add_option("--out", o->out, "Write the output to FILE instead of standard output")->type_name("FILE");
-  cmd->add_option("--threads", o->threads, "Threads for path measures and projections (0 = all cores)")
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("N")
-      ->capture_default_str();
+  add_format_option(cmd, o->format);
+  add_out_option(cmd, o->out);
+  add_threads_option(cmd, o->threads, "Threads for path measures and projections (0 = all cores)");
   auto* samples = cmd->add_option("--samples", o->samples, "Betweenness estimated from K random sources (0 = exact)")
                       ->check(CLI::NonNegativeNumber)
                       ->type_name("K");
@@ -171,7 +168,7 @@ void register_metrics(CLI::App& app) {
   cmd->add_option("--katz-alpha", o->katz_alpha, "Katz attenuation factor alpha")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_flag("-q,--quiet", o->quiet, "No summary on standard error");
+  add_quiet_flag(cmd, o->quiet);
   add_progress_flag(cmd, o->progress);
   cmd->callback([o] { run(*o); });
 }

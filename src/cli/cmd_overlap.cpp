@@ -130,15 +130,14 @@ void register_overlap(CLI::App& app) {
       "  alueverkko overlap data/collaborations/idea_call_2021 --level municipality --measure jaccard --top 10\n"
       "  alueverkko overlap data/collaborations/idea_call_2021 --near-duplicates --measure overlap --threshold 0.5\n"
       "  alueverkko overlap data/collaborations/idea_call_2021 --portfolio --level municipality --status member");
-  cmd->add_option("DATASET", o->input, "Data set directory (with dataset.json)")->type_name("DIR")->required();
+  add_dataset_positional(cmd, o->input)->required();
   o->report_opt = cmd->add_option("--report", o->report, "What to report: pairs, near-duplicates or portfolio")
                       ->check(CLI::IsMember({"pairs", "near-duplicates", "portfolio"}))
                       ->capture_default_str();
   cmd->add_flag("--near-duplicates", o->near_duplicates, "Shorthand for --report near-duplicates");
   cmd->add_flag("--portfolio", o->portfolio, "Shorthand for --report portfolio");
-  cmd->add_option("--level", o->level, "Members of a network: actors or places")
-      ->check(CLI::IsMember({"actor", "municipality", "subregion", "region"}))
-      ->capture_default_str();
+  add_level_option(cmd, o->level, {"actor", "municipality", "subregion", "region"},
+                   "Members of a network: actors or places");
   o->measure_opt = cmd->add_option("--measure", o->measure,
                                    "Overlap measure to sort and threshold by: shared, jaccard or overlap")
                        ->check(CLI::IsMember({"shared", "jaccard", "overlap"}))

@@ -18,6 +18,7 @@ namespace {
 struct ValidateOptions {
   std::string dataset;
   std::string geography;
+  bool quiet = false;
 };
 
 template <typename Enum, typename Key>
@@ -62,6 +63,7 @@ void run(const ValidateOptions& options) {
     };
   };
 
+  if (options.quiet) return;
   std::ostream& out = std::cout;
   out << "dataset " << dataset.name() << " is valid (geography " << geography.id() << ")\n";
   out << "  actors: " << dataset.actors().size() << "\n";
@@ -82,12 +84,21 @@ void register_validate(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
   auto* cmd = app.add_subcommand("validate", "Check a collaboration data set against its geography");
   cmd->footer(
-      "Every problem is printed as file:line:column: message (exit status 1).\n"
-      "Without --geography, the geography named in dataset.json is looked for in\n"
-      "<DATASET>/../../geography/<id>, $ALUEVERKKO_DATA_DIR/geography/<id> and the installed data.\n"
-      "Example:\n  alueverkko validate data/collaborations/<name>");
-  cmd->add_option("DATASET", options->dataset, "Data set directory (with dataset.json)")->required();
-  cmd->add_option("--geography", options->geography, "Geography directory (default: found from dataset.json)");
+      std::string(
+          "Checks every file of the data set (dataset.json, actors.csv, networks.csv, memberships.csv,\n"
+          "  aliases.csv) against the format (docs/data-format.md) and the geography's places.\n"
+          "Without --geography, the geography named in dataset.json is looked for in\n"
+          "  <DATASET>/../../geography/<id>, $ALUEVERKKO_DATA_DIR/geography/<id> and the installed data.\n"
+          "Output: a valid data set: a summary (actors, networks and memberships by kind, track and\n"
+          "  status; the municipalities reached) on standard output (nothing with --quiet). A broken one:\n"
+          "  every problem on standard error as file:line:column: message, and exit status 1.\n") +
+      exit_status_footer() +
+      "Examples:\n"
+      "  alueverkko validate data/collaborations/idea_call_2021\n"
+      "  alueverkko validate data/collaborations/growth_corridor_2023 --geography data/geography/fi-2021 --quiet");
+  add_dataset_positional(cmd, options->dataset)->required();
+  add_geography_option(cmd, options->geography);
+  add_quiet_flag(cmd, options->quiet, "Print nothing on success: the exit status tells");
   cmd->callback([options] { run(*options); });
 }
 

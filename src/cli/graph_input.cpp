@@ -28,17 +28,14 @@ ProjectionOptions make_projection(const GraphInputOptions& o, int threads) {
 }  // namespace
 
 void add_graph_input_options(CLI::App* cmd, GraphInputOptions& o) {
-  cmd->add_option("INPUT", o.input, "Data set directory (with dataset.json)")->type_name("DIR");
+  add_dataset_positional(cmd, o.input);
   cmd->add_option("--edges", o.edges, "Plain edge list source,target[,weight] instead of a data set")
       ->type_name("FILE");
   cmd->add_option("--memberships", o.memberships, "Plain two-mode list actor,network[,weight] instead of a data set")
       ->type_name("FILE");
-  o.level_opt = cmd->add_option("--level", o.level, "Vertices of a data set's projection")
-                    ->check(CLI::IsMember({"actor", "municipality", "subregion", "region"}))
-                    ->capture_default_str();
-  o.weighting_opt = cmd->add_option("--weighting", o.weighting, "Projection weighting (see docs/centrality.md)")
-                        ->check(CLI::IsMember({"count", "newman", "jaccard", "overlap"}))
-                        ->capture_default_str();
+  o.level_opt = add_level_option(cmd, o.level, {"actor", "municipality", "subregion", "region"},
+                                 "Vertices of a data set's projection");
+  o.weighting_opt = add_weighting_option(cmd, o.weighting);
   cmd->add_flag("--membership-weights", o.membership_weights,
                 "Multiply by the membership weights in count/newman projections (default: ignored)");
 }
@@ -46,15 +43,12 @@ void add_graph_input_options(CLI::App* cmd, GraphInputOptions& o) {
 void add_graph_input_details(CLI::App* cmd, GraphInputOptions& o, const std::string& distances_help) {
   cmd->add_flag("--weights-are-distances", o.weights_are_distances, distances_help);
   add_filter_options(cmd, o.filters);
-  o.geography_opt = cmd->add_option("--geography", o.geography,
-                                    "Geography directory (default: the one named in dataset.json, e.g. the bundled "
-                                    "fi-2021)")
-                        ->type_name("DIR");
+  o.geography_opt = add_geography_option(cmd, o.geography);
 }
 
 std::string graph_input_footer() {
   return "Input (exactly one):\n"
-         "  INPUT                a data set directory, projected onto --level with --weighting after\n"
+         "  DATASET              a data set directory, projected onto --level with --weighting after\n"
          "                       selecting memberships by --status, --role, --track, --theme, --from, --to\n"
          "  --edges FILE         a plain edge list: header 'source,target' or 'source,target,weight'\n"
          "                       (weight default 1; an edge listed twice: weights summed). The weights are\n"
@@ -66,21 +60,21 @@ std::string graph_input_footer() {
 void check_graph_input_usage(const GraphInputOptions& o) {
   const int inputs = !o.input.empty() + !o.edges.empty() + !o.memberships.empty();
   if (inputs != 1)
-    throw CliUsageError("give exactly one input: a data set directory INPUT, --edges FILE or --memberships FILE" +
+    throw CliUsageError("give exactly one input: a data set directory DATASET, --edges FILE or --memberships FILE" +
                         std::string(inputs == 0 ? "" : " (got " + std::to_string(inputs) + ")"));
   const bool dataset = !o.input.empty();
   const auto dataset_only = [&](CLI::Option* option) {
     if (!dataset && option->count() > 0)
-      throw CliUsageError(option->get_name() + " applies to a data set directory INPUT only, not to " +
+      throw CliUsageError(option->get_name() + " applies to a data set directory DATASET only, not to " +
                           (o.edges.empty() ? "--memberships" : "--edges"));
   };
   dataset_only(o.level_opt);
   for (CLI::Option* option : o.filters.options) dataset_only(option);
   dataset_only(o.geography_opt);
   if (!o.edges.empty() && o.weighting_opt->count() > 0)
-    throw CliUsageError("--weighting applies to projections (INPUT or --memberships), not to --edges");
+    throw CliUsageError("--weighting applies to projections (DATASET or --memberships), not to --edges");
   if (!o.edges.empty() && o.membership_weights)
-    throw CliUsageError("--membership-weights applies to projections (INPUT or --memberships), not to --edges");
+    throw CliUsageError("--membership-weights applies to projections (DATASET or --memberships), not to --edges");
   if (o.weights_are_distances && o.edges.empty())
     throw CliUsageError("--weights-are-distances applies to --edges only (projected weights are affinities)");
   if (o.membership_weights && (o.weighting == "jaccard" || o.weighting == "overlap"))

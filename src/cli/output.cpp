@@ -34,12 +34,59 @@ void write_table(const Table& table, const std::string& format, const std::strin
 
 void add_dataset_output_options(CLI::App* cmd, std::string& geography, std::string& format, std::string& out,
                                 bool& quiet) {
-  cmd->add_option("--geography", geography,
-                  "Geography directory (default: the one named in dataset.json, e.g. the bundled fi-2021)")
+  add_geography_option(cmd, geography);
+  add_format_option(cmd, format);
+  add_out_option(cmd, out);
+  add_quiet_flag(cmd, quiet);
+}
+
+CLI::Option* add_dataset_positional(CLI::App* cmd, std::string& dataset) {
+  return cmd->add_option("DATASET", dataset, "Data set directory (with dataset.json)")->type_name("DIR");
+}
+
+CLI::Option* add_geography_option(CLI::App* cmd, std::string& geography) {
+  return cmd
+      ->add_option("--geography", geography,
+                   "Geography directory (default: the one named in dataset.json, e.g. the bundled fi-2021)")
       ->type_name("DIR");
-  cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
-  cmd->add_option("--out", out, "Write the output to FILE instead of standard output")->type_name("FILE");
-  cmd->add_flag("-q,--quiet", quiet, "No summary on standard error");
+}
+
+CLI::Option* add_format_option(CLI::App* cmd, std::string& format) {
+  return cmd->add_option("--format", format, "Output format: csv or json")
+      ->check(CLI::IsMember({"csv", "json"}))
+      ->type_name("FORMAT")
+      ->capture_default_str();
+}
+
+CLI::Option* add_out_option(CLI::App* cmd, std::string& out, const std::string& help) {
+  return cmd->add_option("--out", out, help)->type_name("FILE");
+}
+
+CLI::Option* add_quiet_flag(CLI::App* cmd, bool& quiet, const std::string& help) {
+  return cmd->add_flag("-q,--quiet", quiet, help);
+}
+
+CLI::Option* add_threads_option(CLI::App* cmd, int& threads, const std::string& help) {
+  return cmd->add_option("--threads", threads, help)
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N")
+      ->capture_default_str();
+}
+
+CLI::Option* add_level_option(CLI::App* cmd, std::string& level, const std::vector<std::string>& levels,
+                              const std::string& help) {
+  return cmd->add_option("--level", level, help)->check(CLI::IsMember(levels))->type_name("LEVEL")->capture_default_str();
+}
+
+CLI::Option* add_weighting_option(CLI::App* cmd, std::string& weighting, const std::string& help) {
+  return cmd->add_option("--weighting", weighting, help)
+      ->check(CLI::IsMember({"count", "newman", "jaccard", "overlap"}))
+      ->type_name("WEIGHTING")
+      ->capture_default_str();
+}
+
+std::string exit_status_footer() {
+  return "Exit status: 0 ok, 1 bad input (each problem as file:line:column: message), 2 usage.\n";
 }
 
 ActorLevel parse_level(const std::string& name) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace alueverkko::cli {
 
@@ -23,6 +24,26 @@ void write_table(const Table& table, const std::string& format, const std::strin
 // The options every data-set report shares: --geography DIR, --format csv|json, --out FILE, -q.
 void add_dataset_output_options(CLI::App* cmd, std::string& geography, std::string& format, std::string& out,
                                 bool& quiet);
+
+// The same option for the same thing in every command (one name, one help text, one type name):
+// the data set directory DATASET (positional), --geography DIR, --format csv|json, --out FILE,
+// -q/--quiet and --threads N.
+CLI::Option* add_dataset_positional(CLI::App* cmd, std::string& dataset);
+CLI::Option* add_geography_option(CLI::App* cmd, std::string& geography);
+CLI::Option* add_format_option(CLI::App* cmd, std::string& format);
+CLI::Option* add_out_option(CLI::App* cmd, std::string& out,
+                            const std::string& help = "Write the output to FILE instead of standard output");
+CLI::Option* add_quiet_flag(CLI::App* cmd, bool& quiet, const std::string& help = "No summary on standard error");
+CLI::Option* add_threads_option(CLI::App* cmd, int& threads, const std::string& help);
+// --level LEVEL (one of `levels`, a subset of actor, municipality, subregion, region, ...) and
+// --weighting WEIGHTING (count, newman, jaccard, overlap).
+CLI::Option* add_level_option(CLI::App* cmd, std::string& level, const std::vector<std::string>& levels,
+                              const std::string& help);
+CLI::Option* add_weighting_option(CLI::App* cmd, std::string& weighting,
+                                  const std::string& help = "Projection weighting (see docs/centrality.md)");
+
+// The "Exit status: ..." line that ends every command's --help footer before its examples.
+std::string exit_status_footer();
 
 // The command line's spellings of levels and weightings (the library's to_string names), already
 // checked by the options' IsMember validators; anything else is a CliUsageError.
