@@ -2,6 +2,8 @@
 
 #include <alueverkko/io/xml.hpp>
 
+#include <stdexcept>
+
 namespace alueverkko {
 
 std::string xml_escape(std::string_view text) {
@@ -25,6 +27,50 @@ std::string xml_escape(std::string_view text) {
     }
   }
   return out;
+}
+
+void MarkupWriter::write_start(std::string_view tag, const MarkupAttributes& attributes) {
+  out_ += '<';
+  out_ += tag;
+  for (const auto& [name, value] : attributes) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    out_ += xml_escape(value);
+    out_ += '"';
+  }
+}
+
+void MarkupWriter::open(std::string_view tag, const MarkupAttributes& attributes) {
+  write_start(tag, attributes);
+  out_ += ">\n";
+  open_.emplace_back(tag);
+}
+
+void MarkupWriter::close() {
+  if (open_.empty()) throw std::logic_error("MarkupWriter::close: nothing open");
+  out_ += "</" + open_.back() + ">\n";
+  open_.pop_back();
+}
+
+void MarkupWriter::element(std::string_view tag, const MarkupAttributes& attributes) {
+  write_start(tag, attributes);
+  out_ += empty_end_;
+  out_ += '\n';
+}
+
+void MarkupWriter::text(std::string_view tag, const MarkupAttributes& attributes, std::string_view content) {
+  write_start(tag, attributes);
+  out_ += '>';
+  out_ += xml_escape(content);
+  out_ += "</";
+  out_ += tag;
+  out_ += ">\n";
+}
+
+std::string MarkupWriter::finish() {
+  while (!open_.empty()) close();
+  return std::move(out_);
 }
 
 }  // namespace alueverkko

@@ -6,53 +6,11 @@
 
 namespace alueverkko::report {
 
-HtmlWriter::HtmlWriter() : out_("<!DOCTYPE html>\n") {}
-
-void HtmlWriter::write_start(std::string_view tag, const HtmlAttributes& attributes) {
-  out_ += '<';
-  out_ += tag;
-  for (const auto& [name, value] : attributes) {
-    out_ += ' ';
-    out_ += name;
-    out_ += "=\"";
-    out_ += xml_escape(value);
-    out_ += '"';
-  }
-  out_ += '>';
-}
-
-void HtmlWriter::open(std::string_view tag, const HtmlAttributes& attributes) {
-  write_start(tag, attributes);
-  open_.emplace_back(tag);
-}
-
-void HtmlWriter::close() {
-  if (open_.empty()) throw std::logic_error("HtmlWriter::close: nothing open");
-  out_ += "</" + open_.back() + ">\n";
-  open_.pop_back();
-}
-
-void HtmlWriter::element(std::string_view tag, const HtmlAttributes& attributes) {
-  write_start(tag, attributes);
-  out_ += '\n';
-}
-
-void HtmlWriter::text(std::string_view tag, const HtmlAttributes& attributes, std::string_view content) {
-  write_start(tag, attributes);
-  out_ += xml_escape(content);
-  out_ += "</";
-  out_ += tag;
-  out_ += ">\n";
-}
+HtmlWriter::HtmlWriter() : MarkupWriter("<!DOCTYPE html>\n", ">") {}
 
 void HtmlWriter::content(std::string_view text) { out_ += xml_escape(text); }
 
 void HtmlWriter::markup(std::string_view trusted) { out_ += trusted; }
-
-std::string HtmlWriter::finish() {
-  while (!open_.empty()) close();
-  return std::move(out_);
-}
 
 std::string inline_svg(std::string_view svg, std::string_view id_prefix, std::string_view title) {
   const std::size_t root = svg.find("<svg");

@@ -3,6 +3,8 @@
 // so that names such as `<script>` or `AT&T "Oy"` stay text and the document stays well-formed.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace alueverkko {
 
@@ -14,5 +16,32 @@ namespace alueverkko {
 //   and bytes that are not valid UTF-8 → U+FFFD, the replacement character.
 // Everything else, DEL and C1 controls included (XML 1.0 allows them), is copied unchanged.
 std::string xml_escape(std::string_view text);
+
+using MarkupAttributes = std::vector<std::pair<std::string, std::string>>;
+
+// Nested elements written as text, every attribute value and text through xml_escape, so that no
+// caller concatenates markup by hand: what the SVG and HTML writers share.
+class MarkupWriter {
+ public:
+  // <tag attrs> … until close().
+  void open(std::string_view tag, const MarkupAttributes& attributes = {});
+  void close();
+  // An element without content: <tag attrs/> in XML, <tag attrs> for an HTML void element.
+  void element(std::string_view tag, const MarkupAttributes& attributes);
+  // <tag attrs>text</tag>, the text escaped.
+  void text(std::string_view tag, const MarkupAttributes& attributes, std::string_view content);
+  // Closes every open element; the document. The writer is empty afterwards.
+  [[nodiscard]] std::string finish();
+
+ protected:
+  // `prologue` starts the document; `empty_end` ends an element without content ("/>" or ">").
+  MarkupWriter(std::string prologue, std::string_view empty_end) : out_(std::move(prologue)), empty_end_(empty_end) {}
+  void write_start(std::string_view tag, const MarkupAttributes& attributes);  // "<tag a=\"v\"", no '>'
+  std::string out_;
+  std::vector<std::string> open_;
+
+ private:
+  std::string_view empty_end_;
+};
 
 }  // namespace alueverkko
