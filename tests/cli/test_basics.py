@@ -1,6 +1,5 @@
 """The command line's surface: help, version, exit codes, and the geography command."""
 import csv
-import io
 import json
 
 

@@ -2,7 +2,6 @@
 width, PDF header, DOT read back by Graphviz's `neato -n2`), positions CSV against the DOT, hostile
 names escaped, fdp repeatable between runs, bad input exit 1, usage exit 2."""
 import csv
-import io
 import json
 import subprocess
 import xml.etree.ElementTree as ET

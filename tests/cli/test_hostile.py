@@ -16,34 +16,20 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from conftest import REPO, run_cli
 
-HOSTILE = REPO / "tests" / "data" / "hostile"
-DATASET = HOSTILE / "collaborations" / "hostile"
-DATASET_FI = HOSTILE / "collaborations" / "hostile-fi2021"
-GEOGRAPHY = HOSTILE / "geography" / "hostile-2021"
 FI2021 = REPO / "data" / "geography" / "fi-2021"
 
-
-# --- the oracle: the fixture read with Python's csv and json modules ----------------------------
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-ACTORS = {r["actor_id"]: r for r in read_csv(DATASET / "actors.csv")}
-NETWORKS = {r["network_id"]: r for r in read_csv(DATASET / "networks.csv")}
-MUNICIPALITIES = {r["code"]: r for r in read_csv(GEOGRAPHY / "municipalities.csv")}
-SUBREGIONS = {r["code"]: r for r in read_csv(GEOGRAPHY / "subregions.csv")}
-REGIONS = {r["code"]: r for r in read_csv(GEOGRAPHY / "regions.csv")}
-DATASET_JSON = json.loads((DATASET / "dataset.json").read_text(encoding="utf-8"))
-GEOGRAPHY_JSON = json.loads((GEOGRAPHY / "geography.json").read_text(encoding="utf-8"))
+sys.path.insert(0, str(REPO / "tests" / "data" / "hostile"))
+from oracle import (  # noqa: E402  (the fixture read with csv and json, shared with tests/python)
+    ACTORS, DATASET, DATASET_FI, DATASET_JSON, GEOGRAPHY, GEOGRAPHY_JSON, HOSTILE, MUNICIPALITIES, NETWORKS, REGIONS,
+    SUBREGIONS, read_csv,
+)
 FOREIGN = {i: a for i, a in ACTORS.items() if a["country"] not in ("", "FI")}
 ACTOR_NAMES = {i: a["name"] for i, a in ACTORS.items()}
 NETWORK_NAMES = {i: n["name"] for i, n in NETWORKS.items()}
@@ -499,7 +485,6 @@ def test_graph_commands_hostile_vertex_names(source, args):
     data = load_json(ok(*args, source, path, "--format", "json", "-q").stdout)
     table = list(csv.DictReader(io.StringIO(ok(*args, source, path, "--format", "csv", "-q").stdout, newline="")))
     assert len(table) == len(data["rows"])
-    key = "id" if args[0] != "backbone" else "source"
     seen = set()
     for json_row, csv_row in zip(data["rows"], table):
         for k in ("id", "source", "target"):

@@ -366,7 +366,6 @@ def test_network_study():
     assert len(ms) == 151
     members11 = {m["actor_id"] for m in ms if m["network_id"] == "ns11"}
     assert "kunta-444" in members11 and len(members11) == 19     # Lohja is among the 13 cities (line 5355)
-    seed = (SHARED / "seeds" / "001_74b0c43f28be7998.txt").read_text(encoding="utf-8").split("\n")
     for m in ms:
         f, rng = parse_source(m["source"])
         _, nrng = parse_source(nets[m["network_id"]]["source"])

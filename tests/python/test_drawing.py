@@ -1,7 +1,6 @@
 """Graphviz drawings from Python: layouts (one finite position per vertex, repeatable), our DOT and
 the drawings' DOT read back by Graphviz's own binaries, SVG parsed by xml.etree with hostile names,
 node sizes against networkx degrees, and map positions against PROJ's cs2cs."""
-import io
 import json
 import math
 import subprocess

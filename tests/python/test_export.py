@@ -5,7 +5,6 @@ test_projection_oracle.py), hostile names on a copy of tests/data/valid-mini."""
 import csv
 import doctest
 import json
-import math
 import re
 import shutil
 import subprocess

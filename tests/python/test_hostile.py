@@ -3,11 +3,11 @@ Drawing.svg, to_dot, write_graphml/write_gexf/write_geojson/write_csv and Table.
 output is read back with a real parser (xml.etree, networkx, json, csv, Graphviz) and each hostile
 name must come back exactly, with nothing executable in SVG (see tests/cli/test_hostile.py for
 the command line)."""
-import csv
 import html
 import json
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,22 +17,12 @@ import pytest
 import alueverkko
 
 REPO = Path(__file__).resolve().parents[2]
-HOSTILE = REPO / "tests" / "data" / "hostile"
-DATASET = HOSTILE / "collaborations" / "hostile"
-GEOGRAPHY = HOSTILE / "geography" / "hostile-2021"
+sys.path.insert(0, str(REPO / "tests" / "data" / "hostile"))
+from oracle import (  # noqa: E402  (the fixture read with csv and json, shared with tests/cli)
+    ACTORS, DATASET, DATASET_JSON, GEOGRAPHY, HOSTILE, MUNICIPALITIES, NETWORKS, REGIONS, SUBREGIONS, read_csv,
+)
 
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-ACTORS = {r["actor_id"]: r for r in read_csv(DATASET / "actors.csv")}
-NETWORKS = {r["network_id"]: r for r in read_csv(DATASET / "networks.csv")}
-MUNICIPALITIES = {r["code"]: r for r in read_csv(GEOGRAPHY / "municipalities.csv")}
-SUBREGIONS = {r["code"]: r for r in read_csv(GEOGRAPHY / "subregions.csv")}
-REGIONS = {r["code"]: r for r in read_csv(GEOGRAPHY / "regions.csv")}
-TITLE = json.loads((DATASET / "dataset.json").read_text(encoding="utf-8"))["title"]
+TITLE = DATASET_JSON["title"]
 ACTOR_NAMES = {i: a["name"] for i, a in ACTORS.items()}
 NETWORK_NAMES = {i: n["name"] for i, n in NETWORKS.items()}
 FOREIGN_NAMES = {i: a["name"] for i, a in ACTORS.items() if a["country"] not in ("", "FI")}

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import alueverkko  # noqa: F401  (attaches the pure-Python to_pandas methods to the compiled classes)
-import alueverkko._results  # noqa: F401  (until the package imports it)
 from alueverkko import _core
 
 STUB = Path(__file__).resolve().parents[2] / "python" / "alueverkko" / "_core.pyi"

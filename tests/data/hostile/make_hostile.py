@@ -1,5 +1,5 @@
 """Writes tests/data/hostile : run it with /usr/bin/python3 to regenerate the fixture.."""
-import csv, json, io, pathlib, shutil
+import csv, json, pathlib, shutil
 R = pathlib.Path(__file__).resolve().parents[3]
 OUT = pathlib.Path(__file__).resolve().parent
 MINI = R / "tests/data/valid-mini/geography/mini-2021"
