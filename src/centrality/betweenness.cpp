@@ -95,7 +95,6 @@ Scores measure(const WeightedGraph& graph, const BetweennessOptions& options, bo
     s.metadata.emplace_back("samples", std::to_string(sources.size()));
     s.metadata.emplace_back("seed", std::to_string(options.seed));
   }
-  s.metadata.emplace_back("threads", std::to_string(sums.threads));
   return s;
 }
 

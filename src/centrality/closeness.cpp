@@ -17,13 +17,12 @@ paths::DistanceSums sums_from_every_vertex(const WeightedGraph& graph, const Clo
 }
 
 Scores make_scores(const char* measure, std::vector<double> values, const WeightedGraph& graph,
-                   const ClosenessOptions& options, std::string normalization, std::size_t threads) {
+                   const ClosenessOptions& options, std::string normalization) {
   Scores s;
   s.measure = measure;
   s.values = std::move(values);
   s.metadata = {{"weights", describe(options.lengths, graph.weight_meaning())},
-                {"normalization", std::move(normalization)},
-                {"threads", std::to_string(threads)}};
+                {"normalization", std::move(normalization)}};
   return s;
 }
 
@@ -45,8 +44,7 @@ Scores closeness(const WeightedGraph& graph, const ClosenessOptions& options) {
                      options.wf_improved ? "(r-1)/D times (r-1)/(n-1) (Wasserman-Faust), r = vertices reached "
                                            "(itself included), D = sum of their distances"
                                          : "(r-1)/D, r = vertices reached (itself included), D = sum of their "
-                                           "distances",
-                     sums.threads);
+                                           "distances");
 }
 
 Scores harmonic_closeness(const WeightedGraph& graph, const ClosenessOptions& options) {
@@ -59,8 +57,7 @@ Scores harmonic_closeness(const WeightedGraph& graph, const ClosenessOptions& op
     for (double& x : values) x = n > 1 ? x / static_cast<double>(n - 1) : 0.0;
     normalization = "1/(n-1), n = " + std::to_string(n);
   }
-  return make_scores("harmonic closeness", std::move(values), graph, options, std::move(normalization),
-                     sums.threads);
+  return make_scores("harmonic closeness", std::move(values), graph, options, std::move(normalization));
 }
 
 }  // namespace alueverkko

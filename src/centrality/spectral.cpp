@@ -74,11 +74,21 @@ void multiply(const WeightedGraph& graph, bool weighted, const std::vector<doubl
   }
 }
 
+// Σ|a − b|, summed in fixed chunks whose partial sums are added in chunk order: the same value for
+// any number of threads, so the iteration count (and every score) does not depend on it.
 double l1_distance(const std::vector<double>& a, const std::vector<double>& b, bool parallel) {
-  const auto n = static_cast<std::int64_t>(a.size());
+  constexpr std::size_t chunk = 4096;
+  const auto chunks = static_cast<std::int64_t>((a.size() + chunk - 1) / chunk);
+  std::vector<double> partial(static_cast<std::size_t>(chunks), 0.0);
+#pragma omp parallel for schedule(static) if (parallel)
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    const std::size_t begin = static_cast<std::size_t>(c) * chunk, end = std::min(a.size(), begin + chunk);
+    double sum = 0;
+    for (std::size_t i = begin; i < end; ++i) sum += std::abs(a[i] - b[i]);
+    partial[static_cast<std::size_t>(c)] = sum;
+  }
   double sum = 0;
-#pragma omp parallel for reduction(+ : sum) schedule(static) if (parallel)
-  for (std::int64_t i = 0; i < n; ++i) sum += std::abs(a[static_cast<std::size_t>(i)] - b[static_cast<std::size_t>(i)]);
+  for (const double p : partial) sum += p;
   return sum;
 }
 

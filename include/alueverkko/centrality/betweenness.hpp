@@ -12,8 +12,8 @@
 //   samples = k > 0      sources drawn without replacement (seeded, reproducible); the sum is
 //                        scaled by n/k, an unbiased estimate of the exact value
 // Lengths: PathLengths (hops, or weights as distances — affinities need a conversion).
-// Threads: results for 1 and N threads agree up to floating-point summation order (relative
-// differences of order 1e-15·n); a given thread count always gives the same result.
+// Threads: the result is the same to the last bit for any number of threads (the sources' sums are
+// added in a fixed order: paths::parallel_block_sums).
 // Edges of length 0 (neglog's strongest ties) are on shortest paths in one direction only: see
 // paths::ShortestPathSearch. networkx's own counts are not well-defined there.
 // Progress: one task per source (core/progress.hpp); a callback that returns false makes the
@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace alueverkko {
@@ -79,13 +80,12 @@ void brandes_accumulate(const Search& search, EdgeIndexMap edge_index, bool endp
 // ends). `edge` is empty unless with_edges (then one sum per edge index 0..num_edges−1).
 struct BrandesSums {
   std::vector<double> vertex, edge;
-  std::size_t threads = 0;  // OpenMP threads that ran
 };
 
 // Graph: IncidenceGraph + VertexListGraph with vertices 0..n−1; LengthMap as ShortestPathSearch;
-// EdgeIndexMap: readable edge → 0..num_edges−1, the same for both directions of an edge. Sources
-// are dealt to the threads (0 = OpenMP's default), each with its own search, dependency and sum
-// buffers, and the sums are added up in thread order. `progress`: as parallel_states.
+// EdgeIndexMap: readable edge → 0..num_edges−1, the same for both directions of an edge. Blocks of
+// sources are dealt to the threads (0 = OpenMP's default), each with its own search, dependency and
+// block-sum buffers; `threads` and `progress` as parallel_block_sums.
 template <class Graph, class LengthMap, class EdgeIndexMap>
 BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edge_index,
                          std::span<const typename boost::graph_traits<Graph>::vertex_descriptor> sources,
@@ -97,19 +97,19 @@ BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edg
   };
   // One search per source: O(n + m) steps.
   const double steps = static_cast<double>(sources.size()) * static_cast<double>(n + 2 * num_edges(graph));
-  auto states = parallel_states(
+  BrandesSums sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)};
+  parallel_block_sums(
       sources.size(), threads_for(threads, steps),
       [&] { return State{{graph, lengths}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
       [&](State& state, std::size_t i) {
         state.search.run(sources[i]);
         brandes_accumulate(state.search, edge_index, endpoints, state.delta, state.vertex, state.edge);
       },
+      [&](State& state) {
+        for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += std::exchange(state.vertex[v], 0.0);
+        for (std::size_t e = 0; e < m; ++e) sums.edge[e] += std::exchange(state.edge[e], 0.0);
+      },
       progress);
-  BrandesSums sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0), states.size()};
-  for (const State& state : states) {
-    for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += state.vertex[v];
-    for (std::size_t e = 0; e < m; ++e) sums.edge[e] += state.edge[e];
-  }
   return sums;
 }
 

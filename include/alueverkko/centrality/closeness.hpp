@@ -42,7 +42,6 @@ struct DistanceSum {
 
 struct DistanceSums {
   std::vector<DistanceSum> vertex;
-  std::size_t threads = 0;  // OpenMP threads that ran
 };
 
 // One shortest-path search from every vertex (Graph and LengthMap as ShortestPathSearch), the
@@ -51,22 +50,21 @@ struct DistanceSums {
 template <class Graph, class LengthMap>
 DistanceSums distance_sums(const Graph& graph, LengthMap lengths, int threads, const Progress& progress = {}) {
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
-  DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph)), 0};
+  DistanceSums sums{std::vector<DistanceSum>(num_vertices(graph))};
   const double steps = static_cast<double>(sums.vertex.size()) * static_cast<double>(sums.vertex.size() + 2 * num_edges(graph));
-  sums.threads = parallel_states(
-                     sums.vertex.size(), threads_for(threads, steps), [&] { return ShortestPathSearch<Graph, LengthMap, false>(graph, lengths); },
-                     [&](ShortestPathSearch<Graph, LengthMap, false>& search, std::size_t u) {
-                       search.run(static_cast<Vertex>(u));
-                       DistanceSum& sum = sums.vertex[u];  // this thread's alone
-                       sum.reached = search.order().size();
-                       for (const Vertex v : search.order()) {
-                         const double d = search.distance(v);
-                         sum.total += d;
-                         if (d > 0) sum.inverse += 1.0 / d;
-                       }
-                     },
-                     progress)
-                     .size();
+  parallel_states(
+      sums.vertex.size(), threads_for(threads, steps), [&] { return ShortestPathSearch<Graph, LengthMap, false>(graph, lengths); },
+      [&](ShortestPathSearch<Graph, LengthMap, false>& search, std::size_t u) {
+        search.run(static_cast<Vertex>(u));
+        DistanceSum& sum = sums.vertex[u];  // this task's alone
+        sum.reached = search.order().size();
+        for (const Vertex v : search.order()) {
+          const double d = search.distance(v);
+          sum.total += d;
+          if (d > 0) sum.inverse += 1.0 / d;
+        }
+      },
+      progress);
   return sums;
 }
 

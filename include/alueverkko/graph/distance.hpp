@@ -190,26 +190,23 @@ inline int team_size(std::size_t count, int threads) {
 }
 
 // Runs body(state, i) for i = 0..count−1 on an OpenMP team of team_size(count, threads) threads,
-// each with one state from make_state() (its buffers, allocated once). Tasks are dealt round-robin,
-// so which thread sums what, and hence the floating-point result, depends only on the team size.
-// Returns the states of the threads that ran, in thread order, for the caller to reduce. An
-// exception in any thread is rethrown here after the team has finished.
+// each with one state from make_state() (its buffers, allocated once); for tasks whose results are
+// independent of each other (each writes its own output). An exception in any thread is rethrown
+// here after the team has finished.
 // With a `progress` callback, every task done is counted, the calling thread (team member 0)
 // reports (also while waiting for the others once its own tasks are done), and every thread
 // checks between tasks whether to stop; Cancelled is thrown after the team has finished. Without
 // one, the loop is the plain one: no counting, no checks.
 template <class MakeState, class Body>
-auto parallel_states(std::size_t count, int threads, MakeState make_state, Body body, const Progress& progress = {}) {
-  using State = decltype(make_state());
-  std::vector<std::optional<State>> slots(static_cast<std::size_t>(team_size(count, threads)));
+void parallel_states(std::size_t count, int threads, MakeState make_state, Body body, const Progress& progress = {}) {
   std::exception_ptr error;
   ProgressTracker tracker(progress, count);
-#pragma omp parallel num_threads(static_cast<int>(slots.size()))
+#pragma omp parallel num_threads(team_size(count, threads))
   {
     const auto thread = static_cast<std::size_t>(omp_get_thread_num());
     const auto team = static_cast<std::size_t>(omp_get_num_threads());
     try {
-      State& state = slots[thread].emplace(make_state());
+      auto state = make_state();
       if (!progress) {
         for (std::size_t i = thread; i < count; i += team) body(state, i);
       } else {
@@ -227,10 +224,71 @@ auto parallel_states(std::size_t count, int threads, MakeState make_state, Body 
   }
   if (error) std::rethrow_exception(error);
   tracker.finish();
-  std::vector<State> states;
-  for (auto& slot : slots)
-    if (slot) states.push_back(std::move(*slot));
-  return states;
+}
+
+// The number of blocks parallel_block_sums() cuts its tasks into: enough to balance the threads,
+// few enough that folding a block (O(n) per block) costs nothing next to its searches.
+inline constexpr std::size_t sum_blocks = 256;
+
+// For tasks whose results are summed (betweenness: one dependency vector per source), with sums that
+// do not depend on the number of threads, to the last bit. The tasks 0..count−1 are cut into
+// consecutive blocks whose size depends on `count` only; a thread runs a block's tasks in order,
+// body(state, i) adding into its state's block sums, and then fold(state) adds the block sums to the
+// caller's totals (and clears them) in block order. So every total is the same sequence of
+// floating-point additions for 1 thread or many; only the waiting differs. `threads`, `progress` and
+// errors as parallel_states.
+template <class MakeState, class Body, class Fold>
+void parallel_block_sums(std::size_t count, int threads, MakeState make_state, Body body, Fold fold,
+                         const Progress& progress = {}) {
+  using State = decltype(make_state());
+  const std::size_t block = std::max<std::size_t>(1, (count + sum_blocks - 1) / sum_blocks);
+  const std::size_t blocks = (count + block - 1) / block;
+  std::exception_ptr error;
+  ProgressTracker tracker(progress, count);
+  const auto fail = [&] {
+    tracker.stop();
+#pragma omp critical(alueverkko_paths_error)
+    if (!error) error = std::current_exception();
+  };
+#pragma omp parallel num_threads(team_size(blocks, threads))
+  {
+    const bool reporter = omp_get_thread_num() == 0;
+    std::optional<State> state;
+    try {
+      state.emplace(make_state());
+    } catch (...) {
+      fail();
+    }
+#pragma omp for ordered schedule(dynamic, 1) nowait
+    for (std::size_t b = 0; b < blocks; ++b) {
+      bool done = false;
+      if (state && !tracker.stopped()) {
+        try {
+          const std::size_t end = std::min(count, (b + 1) * block);
+          for (std::size_t i = b * block; i < end && !tracker.stopped(); ++i) {
+            body(*state, i);
+            tracker.task_done(reporter);
+          }
+          done = !tracker.stopped();
+        } catch (...) {
+          fail();
+        }
+      }
+#pragma omp ordered
+      {
+        if (done && !tracker.stopped()) {
+          try {
+            fold(*state);
+          } catch (...) {
+            fail();
+          }
+        }
+      }
+    }
+    if (reporter) tracker.report_until_done();
+  }
+  if (error) std::rethrow_exception(error);
+  tracker.finish();
 }
 
 // Calls f(g, length_map) with what `lengths` asks for: (graph, Hops{}); (graph, its edge_weight

@@ -164,16 +164,16 @@ TEST_CASE("Progress: the interval between reports is respected", "[progress]") {
     return true;
   };
   const auto start = std::chrono::steady_clock::now();
-  const auto states = paths::parallel_states(
+  std::size_t ran = 0;  // one thread
+  paths::parallel_states(
       tasks, 1, [] { return 0; },
-      [](int& state, std::size_t) {
-        ++state;
+      [&](int&, std::size_t) {
+        ++ran;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
       },
       progress);
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  REQUIRE(states.size() == 1);
-  CHECK(states[0] == static_cast<int>(tasks));
+  CHECK(ran == tasks);
   REQUIRE(times.size() >= 2);
   // Every report but the last (always made) comes at least an interval after the previous one.
   CHECK(times.front() - start >= interval);
