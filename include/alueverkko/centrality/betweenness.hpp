@@ -84,30 +84,35 @@ struct BrandesSums {
 
 // Graph: IncidenceGraph + VertexListGraph with vertices 0..n−1; LengthMap as ShortestPathSearch;
 // EdgeIndexMap: readable edge → 0..num_edges−1, the same for both directions of an edge. Blocks of
-// sources are dealt to the threads (0 = OpenMP's default), each with its own search, dependency and
-// block-sum buffers; `threads` and `progress` as parallel_block_sums.
+// sources are dealt to the threads (0 = OpenMP's default), each with its own search and dependency
+// buffers, the blocks' sums added up in block order; `threads` and `progress` as
+// parallel_block_sums.
 template <class Graph, class LengthMap, class EdgeIndexMap>
 BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edge_index,
                          std::span<const typename boost::graph_traits<Graph>::vertex_descriptor> sources,
                          bool endpoints, bool with_edges, int threads, const Progress& progress = {}) {
   const std::size_t n = num_vertices(graph), m = with_edges ? num_edges(graph) : 0;
-  struct State {
+  struct Workspace {
     ShortestPathSearch<Graph, LengthMap> search;
-    std::vector<double> delta, vertex, edge;
+    std::vector<double> delta;
+  };
+  struct Sums {
+    std::vector<double> vertex, edge;
   };
   // One search per source: O(n + m) steps.
   const double steps = static_cast<double>(sources.size()) * static_cast<double>(n + 2 * num_edges(graph));
   BrandesSums sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)};
   parallel_block_sums(
       sources.size(), threads_for(threads, steps),
-      [&] { return State{{graph, lengths}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
-      [&](State& state, std::size_t i) {
-        state.search.run(sources[i]);
-        brandes_accumulate(state.search, edge_index, endpoints, state.delta, state.vertex, state.edge);
+      [&] { return Workspace{{graph, lengths}, std::vector<double>(n, 0.0)}; },
+      [&] { return Sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
+      [&](Workspace& work, Sums& block, std::size_t i) {
+        work.search.run(sources[i]);
+        brandes_accumulate(work.search, edge_index, endpoints, work.delta, block.vertex, block.edge);
       },
-      [&](State& state) {
-        for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += std::exchange(state.vertex[v], 0.0);
-        for (std::size_t e = 0; e < m; ++e) sums.edge[e] += std::exchange(state.edge[e], 0.0);
+      [&](Sums& block) {
+        for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += std::exchange(block.vertex[v], 0.0);
+        for (std::size_t e = 0; e < m; ++e) sums.edge[e] += std::exchange(block.edge[e], 0.0);
       },
       progress);
   return sums;

@@ -21,10 +21,14 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -227,63 +231,88 @@ void parallel_states(std::size_t count, int threads, MakeState make_state, Body 
 }
 
 // The number of blocks parallel_block_sums() cuts its tasks into: enough to balance the threads,
-// few enough that folding a block (O(n) per block) costs nothing next to its searches.
+// few enough that folding a block (O(size of the sums)) costs nothing next to its tasks.
 inline constexpr std::size_t sum_blocks = 256;
 
-// For tasks whose results are summed (betweenness: one dependency vector per source), with sums that
-// do not depend on the number of threads, to the last bit. The tasks 0..count−1 are cut into
-// consecutive blocks whose size depends on `count` only; a thread runs a block's tasks in order,
-// body(state, i) adding into its state's block sums, and then fold(state) adds the block sums to the
-// caller's totals (and clears them) in block order. So every total is the same sequence of
-// floating-point additions for 1 thread or many; only the waiting differs. `threads`, `progress` and
-// errors as parallel_states.
-template <class MakeState, class Body, class Fold>
-void parallel_block_sums(std::size_t count, int threads, MakeState make_state, Body body, Fold fold,
-                         const Progress& progress = {}) {
-  using State = decltype(make_state());
+// For tasks whose results are summed (betweenness: one dependency vector per source), with totals
+// that do not depend on the number of threads, to the last bit. The tasks 0..count−1 are cut into
+// consecutive blocks whose size depends on `count` only. A thread takes the next block, runs its
+// tasks in order with body(workspace, sums, i) adding into a block-sums object from make_sums()
+// (zero), and hands it over: fold(sums) adds it to the caller's totals and zeroes it, always in
+// block order. So every total is the same sequence of floating-point additions for any team.
+// A block finished before the ones ahead of it waits in a queue instead of its thread, which goes
+// on with the next block; only when the queue holds a team's worth does a thread wait, which
+// bounds the block sums alive to twice the team. Each thread has one workspace from
+// make_workspace() (search buffers). `threads`, `progress` and errors as parallel_states.
+template <class MakeWorkspace, class MakeSums, class Body, class Fold>
+void parallel_block_sums(std::size_t count, int threads, MakeWorkspace make_workspace, MakeSums make_sums, Body body,
+                         Fold fold, const Progress& progress = {}) {
+  using Sums = decltype(make_sums());
   const std::size_t block = std::max<std::size_t>(1, (count + sum_blocks - 1) / sum_blocks);
   const std::size_t blocks = (count + block - 1) / block;
+  const int team = team_size(blocks, threads);
+  std::atomic<std::size_t> next_block{0};
+  std::mutex mutex;  // guards what follows
+  std::condition_variable folded;
+  std::size_t next_fold = 0;
+  std::map<std::size_t, Sums> waiting;  // finished blocks after next_fold
+  std::vector<Sums> spare;
   std::exception_ptr error;
   ProgressTracker tracker(progress, count);
   const auto fail = [&] {
+    const std::lock_guard lock(mutex);
     tracker.stop();
-#pragma omp critical(alueverkko_paths_error)
     if (!error) error = std::current_exception();
+    folded.notify_all();
   };
-#pragma omp parallel num_threads(team_size(blocks, threads))
+  // Folds `sums` (block b) now if it is next, else queues it; false if it was queued.
+  const auto hand_over = [&](std::size_t b, Sums& sums) {
+    std::unique_lock lock(mutex);
+    folded.wait(lock, [&] { return b == next_fold || waiting.size() < static_cast<std::size_t>(team) || tracker.stopped(); });
+    if (tracker.stopped()) return true;
+    if (b != next_fold) {
+      waiting.emplace(b, std::move(sums));
+      return false;
+    }
+    fold(sums);
+    for (++next_fold; !waiting.empty() && waiting.begin()->first == next_fold; ++next_fold) {
+      fold(waiting.begin()->second);
+      spare.push_back(std::move(waiting.begin()->second));
+      waiting.erase(waiting.begin());
+    }
+    folded.notify_all();
+    return true;
+  };
+#pragma omp parallel num_threads(team)
   {
     const bool reporter = omp_get_thread_num() == 0;
-    std::optional<State> state;
     try {
-      state.emplace(make_state());
+      auto workspace = make_workspace();
+      std::optional<Sums> sums;
+      for (std::size_t b; !tracker.stopped() && (b = next_block.fetch_add(1)) < blocks;) {
+        if (!sums) {
+          std::unique_lock lock(mutex);
+          if (!spare.empty()) {
+            sums.emplace(std::move(spare.back()));
+            spare.pop_back();
+          } else {
+            lock.unlock();
+            sums.emplace(make_sums());
+          }
+        }
+        const std::size_t end = std::min(count, (b + 1) * block);
+        for (std::size_t i = b * block; i < end && !tracker.stopped(); ++i) {
+          body(workspace, *sums, i);
+          tracker.task_done(reporter);
+        }
+        if (!tracker.stopped() && !hand_over(b, *sums)) sums.reset();
+      }
     } catch (...) {
       fail();
     }
-#pragma omp for ordered schedule(dynamic, 1) nowait
-    for (std::size_t b = 0; b < blocks; ++b) {
-      bool done = false;
-      if (state && !tracker.stopped()) {
-        try {
-          const std::size_t end = std::min(count, (b + 1) * block);
-          for (std::size_t i = b * block; i < end && !tracker.stopped(); ++i) {
-            body(*state, i);
-            tracker.task_done(reporter);
-          }
-          done = !tracker.stopped();
-        } catch (...) {
-          fail();
-        }
-      }
-#pragma omp ordered
-      {
-        if (done && !tracker.stopped()) {
-          try {
-            fold(*state);
-          } catch (...) {
-            fail();
-          }
-        }
-      }
+    if (tracker.stopped()) {  // wake whoever waits for a block that will not come
+      const std::lock_guard lock(mutex);
+      folded.notify_all();
     }
     if (reporter) tracker.report_until_done();
   }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -27,8 +28,8 @@ struct Sums {
 double block_sum(std::size_t count, int threads, std::vector<std::size_t>* folded = nullptr) {
   double total = 0.0;
   paths::parallel_block_sums(
-      count, threads, [] { return Sums{}; },
-      [](Sums& s, std::size_t i) {
+      count, threads, [] { return 0; }, [] { return Sums{}; },
+      [](int&, Sums& s, std::size_t i) {
         s.block += term(i);
         s.seen.push_back(i);
       },
@@ -63,8 +64,8 @@ TEST_CASE("parallel_block_sums: an exception stops the team and is rethrown", "[
   std::atomic<std::size_t> ran{0};
   const auto run = [&](int threads) {
     paths::parallel_block_sums(
-        10000, threads, [] { return 0; },
-        [&](int&, std::size_t i) {
+        10000, threads, [] { return 0; }, [] { return 0; },
+        [&](int&, int&, std::size_t i) {
           ++ran;
           if (i == 300) throw std::domain_error("task 300");
         },
@@ -73,11 +74,15 @@ TEST_CASE("parallel_block_sums: an exception stops the team and is rethrown", "[
   CHECK_THROWS_AS(run(2), std::domain_error);
   CHECK(ran < 10000);
   CHECK_THROWS_WITH(run(1), "task 300");
+  const auto nothing = [](int&, int&, std::size_t) {};
   CHECK_THROWS_AS(paths::parallel_block_sums(
-                      10, 2, []() -> int { throw std::length_error("no state"); }, [](int&, std::size_t) {}, [](int&) {}),
+                      10, 2, []() -> int { throw std::length_error("no workspace"); }, [] { return 0; }, nothing, [](int&) {}),
                   std::length_error);
   CHECK_THROWS_AS(paths::parallel_block_sums(
-                      10, 2, [] { return 0; }, [](int&, std::size_t) {}, [](int&) { throw std::range_error("fold"); }),
+                      10, 2, [] { return 0; }, []() -> int { throw std::length_error("no sums"); }, nothing, [](int&) {}),
+                  std::length_error);
+  CHECK_THROWS_AS(paths::parallel_block_sums(
+                      10, 2, [] { return 0; }, [] { return 0; }, nothing, [](int&) { throw std::range_error("fold"); }),
                   std::range_error);
 }
 
@@ -92,7 +97,7 @@ TEST_CASE("parallel_block_sums: progress counts every task; a stop is Cancelled"
   };
   double total = 0.0;
   paths::parallel_block_sums(
-      1000, 2, [] { return 0.0; }, [](double& s, std::size_t i) { s += static_cast<double>(i); },
+      1000, 2, [] { return 0; }, [] { return 0.0; }, [](int&, double& s, std::size_t i) { s += static_cast<double>(i); },
       [&](double& s) { total += std::exchange(s, 0.0); }, progress);
   CHECK(total == 999.0 * 1000.0 / 2.0);
   REQUIRE_FALSE(seen.empty());
@@ -102,7 +107,35 @@ TEST_CASE("parallel_block_sums: progress counts every task; a stop is Cancelled"
   progress.report = [](std::size_t done, std::size_t) { return done < 100; };
   std::atomic<std::size_t> ran{0};
   CHECK_THROWS_AS(paths::parallel_block_sums(
-                      100000, 2, [] { return 0; }, [&](int&, std::size_t) { ++ran; }, [](int&) {}, progress),
+                      100000, 2, [] { return 0; }, [] { return 0; }, [&](int&, int&, std::size_t) { ++ran; }, [](int&) {},
+                      progress),
                   Cancelled);
   CHECK(ran < 100000);
+}
+
+TEST_CASE("parallel_block_sums: a slow block queues the others' sums, boundedly", "[parallel][determinism]") {
+  // Task 0 is slow: the other threads finish later blocks first, queue them and then wait.
+  const auto slow_first = [](int threads, std::atomic<int>& created) {
+    double total = 0.0;
+    paths::parallel_block_sums(
+        2000, threads, [] { return 0; },
+        [&] {
+          ++created;
+          return 0.0;
+        },
+        [](int&, double& s, std::size_t i) {
+          if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          s += term(i);
+        },
+        [&](double& s) { total += std::exchange(s, 0.0); });
+    return total;
+  };
+  std::atomic<int> created{0};
+  const double one = slow_first(1, created);
+  CHECK(created == 1);
+  for (const int threads : {2, 4}) {
+    created = 0;
+    CHECK(slow_first(threads, created) == one);
+    CHECK(created <= 2 * threads + 1);
+  }
 }
