@@ -123,8 +123,11 @@ void run(ConvertOptions& o) {
     dot.node_labels = labels;
     write_to(o.out, [&](std::ostream& out) { write_dot(graph, out, dot); });
   } else if (o.format == "csv") {
-    write_table(edge_list_with_names(tables), "csv", o.out);
-    write_table(tables.nodes, "csv", nodes_path(o.out));
+    const Table edges = edge_list_with_names(tables);
+    OutputFiles files;  // both files or neither
+    files.add(o.out, [&](std::ostream& out) { write_csv(edges, out); });
+    files.add(nodes_path(o.out), [&](std::ostream& out) { write_csv(tables.nodes, out); });
+    files.commit();
     wrote += " and " + nodes_path(o.out);
   } else {
     GeojsonOptions options;

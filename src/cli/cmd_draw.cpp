@@ -103,7 +103,8 @@ std::vector<std::string> top_labels(const std::vector<std::string>& names, const
   return shown;
 }
 
-void write_positions(const render::GraphDrawing& drawing, const std::string& path) {
+// id,x,y of every vertex (--positions).
+Table positions_table(const render::GraphDrawing& drawing) {
   Table table;
   const auto labels = drawing.graph().labels();
   Table::Strings ids;
@@ -116,7 +117,7 @@ void write_positions(const render::GraphDrawing& drawing, const std::string& pat
   table.add_column("id", std::move(ids));
   table.add_column("x", std::move(x));
   table.add_column("y", std::move(y));
-  write_table(table, "csv", path);
+  return table;
 }
 
 void run(const DrawOptions& o) {
@@ -153,8 +154,11 @@ void run(const DrawOptions& o) {
     bytes = render::svg_to_png(drawing.render(render::DrawingFormat::svg), o.width);
   else
     bytes = drawing.render(render::drawing_format_from_string(format));
-  write_to(o.out, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
-  if (!o.positions.empty()) write_positions(drawing, o.positions);
+  const Table positions = o.positions.empty() ? Table() : positions_table(drawing);
+  OutputFiles files;  // the drawing and its positions, both or neither
+  files.add(o.out, [&](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+  if (!o.positions.empty()) files.add(o.positions, [&](std::ostream& out) { write_csv(positions, out); });
+  files.commit();
 
   if (!o.quiet) {
     print_graph_summary(in, o.input, std::cerr);

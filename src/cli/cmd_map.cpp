@@ -154,7 +154,9 @@ void run(const MapCliOptions& o) {
   } catch (const std::invalid_argument& e) {
     throw CliUsageError(e.what());
   }
-  for (const auto& [path, bytes] : files) write_to(path, [&bytes](std::ostream& out) { out << bytes; });
+  OutputFiles outputs;  // all maps or none
+  for (const auto& [path, bytes] : files) outputs.add(path, [&bytes](std::ostream& out) { out << bytes; });
+  outputs.commit();
   if (!o.quiet)
     std::cerr << "wrote " << (o.out.empty() ? std::to_string(files.size()) + " maps to " + o.each_network : o.out) << "\n";
 }

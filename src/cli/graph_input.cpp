@@ -9,10 +9,13 @@
 #include <alueverkko/io/plain_lists.hpp>
 #include <alueverkko/io/table.hpp>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
+
+#include <unistd.h>
 
 namespace alueverkko::cli {
 namespace {
@@ -22,10 +25,35 @@ ProjectionOptions make_projection(const GraphInputOptions& o, int threads) {
   options.weighting = parse_weighting(o.weighting);
   options.use_membership_weights = o.membership_weights;
   options.threads = threads;
+  options.max_bytes = parse_memory_size(o.max_memory);
   return options;
 }
 
 }  // namespace
+
+std::uint64_t parse_memory_size(const std::string& text) {
+  if (text == "physical") {
+    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
+  }
+  std::uint64_t number = 0;
+  const char* end = text.data() + text.size();
+  const auto [rest, error] = std::from_chars(text.data(), end, number);
+  int shift = 0;
+  if (rest + 1 == end) {
+    switch (*rest) {
+      case 'K': shift = 10; break;
+      case 'M': shift = 20; break;
+      case 'G': shift = 30; break;
+      case 'T': shift = 40; break;
+      default: shift = -1;
+    }
+  }
+  if (error != std::errc{} || rest == text.data() || shift < 0 || (rest != end && shift == 0) ||
+      number > (UINT64_MAX >> shift))
+    throw CliUsageError("--max-memory: expected a size such as 512M, 8G, 0 (no limit) or physical, got '" + text + "'");
+  return number << shift;
+}
 
 void add_graph_input_options(CLI::App* cmd, GraphInputOptions& o) {
   add_dataset_positional(cmd, o.input);
@@ -44,6 +72,10 @@ void add_graph_input_details(CLI::App* cmd, GraphInputOptions& o, const std::str
   cmd->add_flag("--weights-are-distances", o.weights_are_distances, distances_help);
   add_filter_options(cmd, o.filters);
   o.geography_opt = add_geography_option(cmd, o.geography);
+  cmd->add_option("--max-memory", o.max_memory,
+                  "Refuse a projection needing more memory than SIZE (512M, 8G; 0 = no limit) before allocating it")
+      ->type_name("SIZE")
+      ->default_str("physical");
 }
 
 std::string graph_input_footer() {
@@ -77,6 +109,7 @@ void check_graph_input_usage(const GraphInputOptions& o) {
     throw CliUsageError("--membership-weights applies to projections (DATASET or --memberships), not to --edges");
   if (o.weights_are_distances && o.edges.empty())
     throw CliUsageError("--weights-are-distances applies to --edges only (projected weights are affinities)");
+  (void)parse_memory_size(o.max_memory);
   if (o.membership_weights && (o.weighting == "jaccard" || o.weighting == "overlap"))
     throw CliUsageError("--membership-weights works with --weighting count or newman only (" + o.weighting +
                         " counts memberships)");

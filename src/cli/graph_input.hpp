@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -25,6 +26,7 @@ struct GraphInputOptions {
   bool weights_are_distances = false;
   FilterOptions filters;
   std::string geography;
+  std::string max_memory = "physical";  // --max-memory: parse_memory_size()
 
   // Options given on the command line (to reject those that do not fit the input).
   CLI::Option *level_opt = nullptr, *weighting_opt = nullptr, *geography_opt = nullptr;
@@ -43,6 +45,10 @@ struct GraphInput {
 void add_graph_input_options(CLI::App* cmd, GraphInputOptions& o);
 // The membership filters, --weights-are-distances (described by `distances_help`) and --geography.
 void add_graph_input_details(CLI::App* cmd, GraphInputOptions& o, const std::string& distances_help);
+
+// --max-memory: "physical" (the machine's physical memory), 0 (no limit), or a number of bytes with
+// an optional binary suffix K, M, G or T (e.g. 512M, 8G). CliUsageError on anything else.
+std::uint64_t parse_memory_size(const std::string& text);
 
 // The "Input (exactly one)" paragraph of a command's --help footer.
 std::string graph_input_footer();

@@ -6,23 +6,107 @@
 #include <alueverkko/data/dataset.hpp>
 #include <alueverkko/geo/find_geography.hpp>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace alueverkko::cli {
 
-void write_to(const std::string& out_path, const std::function<void(std::ostream&)>& write) {
-  std::ofstream file;
-  if (!out_path.empty()) {
-    const auto parent = std::filesystem::path(out_path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-    file.open(out_path, std::ios::binary);
-    if (!file) throw std::runtime_error("cannot write " + out_path);
+namespace {
+
+namespace fs = std::filesystem;
+
+// A new empty file ".NAME.tmp-XXXXXXXX" beside `target`, created exclusively (O_EXCL: never an
+// existing file) with mode 0666 less the umask, as the target itself would get.
+fs::path create_temporary_beside(const fs::path& target) {
+  std::random_device random;
+  for (int attempt = 0;; ++attempt) {
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
+    const fs::path candidate = target.parent_path() / ("." + target.filename().string() + ".tmp-" + suffix);
+    const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      return candidate;
+    }
+    if (errno != EEXIST || attempt == 100)
+      throw std::runtime_error("cannot write " + target.string() + ": " + std::strerror(errno));
   }
-  std::ostream& out = out_path.empty() ? std::cout : file;
+}
+
+}  // namespace
+
+void NewDirectories::add(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::path d = dir; !d.empty() && !fs::exists(d, ec); d = d.parent_path()) {
+    missing_.push_back(d);
+    if (d == d.parent_path()) break;
+  }
+}
+
+NewDirectories::~NewDirectories() {
+  // Deepest first: a directory's path is longer than its parent's. Only empty ones go.
+  std::sort(missing_.begin(), missing_.end(),
+            [](const fs::path& a, const fs::path& b) { return a.native().size() > b.native().size(); });
+  std::error_code ignored;
+  for (const fs::path& dir : missing_) fs::remove(dir, ignored);
+}
+
+OutputFiles::~OutputFiles() {
+  std::error_code ignored;
+  for (const Pending& file : pending_) fs::remove(file.temporary, ignored);
+}
+
+void OutputFiles::add(const std::string& path, Writer write) {
+  if (path.empty()) {
+    standard_output_ = std::move(write);
+    return;
+  }
+  const fs::path target = path;
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) throw std::runtime_error("cannot write " + path + ": it is a directory");
+  directories_.add(target.parent_path());
+  if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
+  Pending file{create_temporary_beside(target), target};
+  pending_.push_back(file);
+  // An existing target keeps its permissions.
+  const fs::file_status existing = fs::status(target, ec);
+  if (fs::exists(existing)) fs::permissions(file.temporary, existing.permissions(), ec);
+  std::ofstream out(file.temporary, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error("cannot write " + path);
   write(out);
-  if (!out) throw std::runtime_error("writing " + (out_path.empty() ? std::string("standard output") : out_path) + " failed");
+  out.close();
+  if (!out) throw std::runtime_error("writing " + path + " failed");
+}
+
+void OutputFiles::commit() {
+  if (standard_output_) {
+    standard_output_(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw std::runtime_error("writing standard output failed");
+  }
+  while (!pending_.empty()) {
+    const Pending& file = pending_.front();
+    std::error_code ec;
+    fs::rename(file.temporary, file.target, ec);
+    if (ec) throw std::runtime_error("cannot write " + file.target.string() + ": " + ec.message());
+    pending_.erase(pending_.begin());
+  }
+  directories_.keep();
+}
+
+void write_to(const std::string& out_path, const OutputFiles::Writer& write) {
+  OutputFiles files;
+  files.add(out_path, write);
+  files.commit();
 }
 
 void write_table(const Table& table, const std::string& format, const std::string& out_path) {

@@ -15,9 +15,59 @@
 
 namespace alueverkko::cli {
 
-// Calls `write` with standard output, or with the file `out_path` (parent directories created);
-// std::runtime_error if it cannot be written.
-void write_to(const std::string& out_path, const std::function<void(std::ostream&)>& write);
+// Directories that a write is about to create: the ones missing on the way to each add()ed
+// directory, noted before anything creates them. The destructor removes those that are empty
+// (deepest first) unless keep() was called, so that a failed write leaves no directory behind.
+class NewDirectories {
+ public:
+  NewDirectories() = default;
+  explicit NewDirectories(const std::filesystem::path& dir) { add(dir); }
+  NewDirectories(const NewDirectories&) = delete;
+  NewDirectories& operator=(const NewDirectories&) = delete;
+  ~NewDirectories();
+
+  void add(const std::filesystem::path& dir);
+  void keep() noexcept { missing_.clear(); }
+
+ private:
+  std::vector<std::filesystem::path> missing_;
+};
+
+// Output files written all or nothing, the one way every command writes files. add() writes a
+// file's content into a new temporary file beside it (".NAME.tmp-XXXXXXXX", in the same directory,
+// so that the rename is atomic); commit() renames every temporary file over its target. A reader
+// thus never sees a half-written file, and a failure before commit() (bad input, an exception while
+// writing, a target that is a directory) leaves every target as it was: an OutputFiles destroyed
+// without commit() removes its temporary files and the directories add() created. If a rename
+// itself fails, the files renamed before it stay replaced.
+class OutputFiles {
+ public:
+  using Writer = std::function<void(std::ostream&)>;
+
+  OutputFiles() = default;
+  OutputFiles(const OutputFiles&) = delete;
+  OutputFiles& operator=(const OutputFiles&) = delete;
+  ~OutputFiles();
+
+  // Runs `write` into the temporary file of `path` (parent directories created). An empty path
+  // is standard output: `write` is kept and run by commit(), so what it refers to must live until
+  // then. std::runtime_error if the file cannot be written.
+  void add(const std::string& path, Writer write);
+  // Writes standard output, then renames the files into place.
+  void commit();
+
+ private:
+  struct Pending {
+    std::filesystem::path temporary, target;
+  };
+  std::vector<Pending> pending_;
+  NewDirectories directories_;  // destroyed after the temporary files are removed
+  Writer standard_output_;
+};
+
+// One output: `write` to standard output (out_path empty) or, through OutputFiles, to the file
+// `out_path`; std::runtime_error if it cannot be written.
+void write_to(const std::string& out_path, const OutputFiles::Writer& write);
 
 void write_table(const Table& table, const std::string& format, const std::string& out_path);
 

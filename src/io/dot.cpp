@@ -44,6 +44,13 @@ std::vector<double> penwidths(const WeightedGraph& graph, const DotOptions& o) {
 
 std::string quoted_real(double value) { return '"' + format_real(value) + '"'; }
 
+// The C0 controls other than tab, line feed and return: XML 1.0 forbids them, and Graphviz copies
+// ids and labels into its SVG as they are, so they must not reach it.
+bool forbidden_in_xml(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
 }  // namespace
 
 std::string dot_id(std::string_view text) {
@@ -54,7 +61,16 @@ std::string dot_id(std::string_view text) {
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
-      default: out += c;
+      default:
+        if (forbidden_in_xml(c)) {
+          // \u00XX: ids stay distinct (a '\' of the text is written "\\").
+          static constexpr char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[static_cast<unsigned char>(c) >> 4];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
     }
   }
   return out + '"';
@@ -72,7 +88,9 @@ std::string dot_label(std::string_view text) {
       case '\r':
         if (i + 1 == text.size() || text[i + 1] != '\n') out += "\\n";  // CR LF is one break
         break;
-      default: out += c;
+      default:
+        if (forbidden_in_xml(c)) out += "\uFFFD";  // as xml_escape: the replacement character
+        else out += c;
     }
   }
   return out + '"';

@@ -1,5 +1,7 @@
 #include <alueverkko/io/table.hpp>
 
+#include "../core/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <ostream>
@@ -44,8 +46,9 @@ std::string csv_field(std::string_view text) {
 
 std::string json_string(std::string_view text) {
   std::string out = "\"";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = detail::decode_utf8(text, pos);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -53,14 +56,18 @@ std::string json_string(std::string_view text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (u < 0x20 || c == '<' || c == '>' || c == '&') {
+        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
           // Control characters must be escaped; <, > and & too, so JSON embedded in HTML stays inert.
           static constexpr char hex[] = "0123456789abcdef";
           out += "\\u00";
-          out += hex[u >> 4];
-          out += hex[u & 0xf];
+          out += hex[c >> 4];
+          out += hex[c & 0xf];
+        } else if (c == detail::invalid_code_point) {
+          // JSON is UTF-8 (RFC 8259); a byte that is not (a file name given on the command line)
+          // becomes U+FFFD, as in xml_escape.
+          detail::append_utf8(out, 0xFFFD);
         } else {
-          out += c;
+          out.append(text.substr(start, pos - start));
         }
     }
   }

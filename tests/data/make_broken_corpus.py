@@ -1,11 +1,19 @@
 #!/usr/bin/python3
-"""Regenerates tests/data/broken/ from tests/data/valid-mini.
+"""Regenerates tests/data/broken/ from tests/data/valid-mini, and tests/data/broken-plain/.
 
-Each case copies the valid data set (or geography), applies a few textual defects and writes
-expected.txt: the exact diagnostics the loader must report, "file:line:column: message", one per
-line, with file relative to the case directory. Messages are written out here by hand (they are the
-specification the C++ loader is tested against); columns are computed from the defective text, so
-that they are independent of the loader's own counting.
+Each case of broken/ copies the valid data set (or geography), applies a few textual defects and
+writes expected.txt: the exact diagnostics the loader must report, "file:line:column: message", one
+per line, with file relative to the case directory. Messages are written out here by hand (they are
+the specification the C++ loader is tested against); columns are computed from the defective text,
+so that they are independent of the loader's own counting.
+
+Each case of broken-plain/ is one plain input file and its expected.txt, the same way. The file's
+name says how it is read (the C++, Python and CLI tests go by it):
+  edges.csv        read_edge_list, weights as affinities (alueverkko metrics --edges)
+  distances.csv    read_edge_list, weights as distances (--edges --weights-are-distances)
+  memberships.csv  read_two_mode_list (--memberships)
+  values.csv       read_place_values: municipality values in column 'value' for valid-mini's
+                   geography mini-2021 (alueverkko map --values)
 
 Run from anywhere:  /usr/bin/python3 tests/data/make_broken_corpus.py
 """
@@ -16,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 VALID_DATASET = HERE / "valid-mini" / "collaborations" / "mini"
 VALID_GEOGRAPHY = HERE / "valid-mini" / "geography" / "mini-2021"
 OUT = HERE / "broken"
+OUT_PLAIN = HERE / "broken-plain"
 
 ACTOR_KINDS = ("municipality, region, subregion, regional_council, joint_municipal_authority, "
                "development_company, university, university_of_applied_sciences, vocational_institution, "
@@ -398,6 +407,180 @@ case("geo-missing-file", "geography", {"population.csv": None},
      lambda f: ["population.csv:0:0: file not found"])
 
 
+# ------------------------------------------------------------------ plain inputs (broken-plain/)
+PLAIN_CASES = []
+WEIGHT = "expected a non-negative number"
+VALUE = "expected a finite number"
+EDGE_COLUMNS = "(required columns: source, target)"
+SPACES = "has leading or trailing spaces (names are compared exactly)"
+
+
+def plain_case(name, file, text, expected):
+    """text: the file's content (surrogateescape for bytes that are not UTF-8); expected(files) as above."""
+    PLAIN_CASES.append((name, file, text, expected))
+
+
+def field(files, name, line, index):
+    """file:line:column of field `index` (0-based) of an unquoted line."""
+    row = files[name].split("\n")[line - 1]
+    return f"{name}:{line}:{len(','.join(row.split(',')[:index])) + (1 if index == 0 else 2)}"
+
+
+plain_case("edges-bad-numbers", "edges.csv",
+           "source,target,weight\na,b,x\nb,c,+1\nc,d,1.5.2\nd,e,0x10\ne,f, 2\nf,g,1e999\ng,h,2e3\n",
+           lambda f: [f"{field(f, 'edges.csv', line, 2)}: invalid weight '{value}': {WEIGHT}"
+                      for line, value in ((2, "x"), (3, "+1"), (4, "1.5.2"), (5, "0x10"), (6, " 2"), (7, "1e999"))])
+
+plain_case("edges-nan-inf-negative", "edges.csv",
+           "source,target,weight\na,b,nan\nb,c,inf\nc,d,-inf\nd,e,-0.5\ne,f,NaN\nf,g,0\n",
+           lambda f: [f"{field(f, 'edges.csv', line, 2)}: invalid weight '{value}': {WEIGHT}"
+                      for line, value in ((2, "nan"), (3, "inf"), (4, "-inf"), (5, "-0.5"), (6, "NaN"))])
+
+plain_case("edges-missing-column", "edges.csv", "source,weight\na,1\nb,2\n",
+           lambda f: [f"edges.csv:1:0: missing required column 'target' {EDGE_COLUMNS}"])
+
+plain_case("edges-ragged-rows", "edges.csv", "source,target,weight\na,b,1\nb,c\nc,d,1,extra\nd,e,1,,\ne,f,2\n",
+           lambda f: ["edges.csv:3:0: too few fields: expected 3 (as in the header), got 2",
+                      f"{field(f, 'edges.csv', 4, 3)}: too many fields: expected 3 (as in the header), got 4",
+                      f"{field(f, 'edges.csv', 5, 3)}: too many fields: expected 3 (as in the header), got 5"])
+
+plain_case("edges-invalid-utf8", "edges.csv",
+           "source,target\nHelsinki,Espoo\nÅbo,Pori\udcff\nVaasa\udcc3,Oulu\n\udcfe\udcfe,Kemi\n",
+           lambda f: [f"{at(f, 'edges.csv', 3, chr(0xdcff))}: invalid UTF-8 (byte 0xFF); the file must be UTF-8 encoded",
+                      f"{at(f, 'edges.csv', 4, chr(0xdcc3))}: invalid UTF-8 (byte 0xC3); the file must be UTF-8 encoded",
+                      "edges.csv:5:1: invalid UTF-8 (byte 0xFE); the file must be UTF-8 encoded"])
+
+plain_case("edges-bom", "edges.csv", "\ufeffsource,target,weight\na,b,1\nb,c,x\n",
+           lambda f: ["edges.csv:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+                      f"{field(f, 'edges.csv', 3, 2)}: invalid weight 'x': {WEIGHT}"])
+
+plain_case("edges-empty-file", "edges.csv", "",
+           lambda f: [f"edges.csv:0:0: empty file; expected a header line {EDGE_COLUMNS}"])
+
+plain_case("edges-duplicate-header", "edges.csv", "source,target,target\na,b,c\n",
+           lambda f: [f"{at(f, 'edges.csv', 1, 'target', 2)}: duplicate column 'target' (already field 2 of the header)"])
+
+plain_case("edges-header-order", "edges.csv", "source,weight,target\na,1,b\n",
+           lambda f: [f"{at(f, 'edges.csv', 1, 'weight')}: header must be exactly 'source,target' or "
+                      "'source,target,weight' (in this order), got 'source,weight,target'"])
+
+plain_case("edges-semicolon", "edges.csv", "source;target;weight\na;b;1\n",
+           lambda f: [f"{at(f, 'edges.csv', 1, ';')}: fields are separated by ';' but the separator must be ','"])
+
+plain_case("edges-names-spaces", "edges.csv", 'source,target\n Helsinki,Espoo\nEspoo,Vantaa \n"Turku\t",Pori\n',
+           lambda f: [f"edges.csv:2:1: source ' Helsinki' {SPACES}",
+                      f"{field(f, 'edges.csv', 3, 1)}: target 'Vantaa ' {SPACES}",
+                      f"edges.csv:4:1: source 'Turku\t' {SPACES}"])
+
+plain_case("edges-empty-names", "edges.csv", "source,target,weight\n\na,,1\n,b,2\n",
+           lambda f: ["edges.csv:2:0: empty line (expected 3 fields)",
+                      f"{field(f, 'edges.csv', 3, 1)}: missing value for required column 'target'",
+                      "edges.csv:4:1: missing value for required column 'source'"])
+
+plain_case("edges-quoting", "edges.csv", 'source,target\na"b,c\n"d" e,f\ng,"h\n',
+           lambda f: [f"{at(f, 'edges.csv', 2, chr(34))}: stray '\"' in an unquoted field; quote the whole field "
+                      "and double the '\"' inside it",
+                      f"{at(f, 'edges.csv', 3, ' e')}: unexpected text after the closing '\"' of a quoted field; "
+                      "expected ',' or a line end",
+                      f"{at(f, 'edges.csv', 4, chr(34))}: unterminated quoted field: no closing '\"' before the end "
+                      "of the file"])
+
+plain_case("edges-stray-cr", "edges.csv", "source,target\nab\rc,d\ne,f\n",
+           lambda f: [f"{at(f, 'edges.csv', 2, chr(13))}: carriage return (\\r) not followed by a line feed; "
+                      "line ends must be \\n"])
+
+plain_case("distances-duplicate-pair", "distances.csv",
+           "source,target,weight\nHelsinki,Espoo,16\nEspoo,Vantaa,14\nEspoo,Helsinki,17\nVantaa,Vantaa,0\n",
+           lambda f: ["distances.csv:4:1: duplicate edge 'Espoo' - 'Helsinki' (first at line 2); distances of a "
+                      "pair are not summed: list each pair once"])
+
+plain_case("memberships-duplicate-pair", "memberships.csv",
+           "actor,network,weight\nHelsinki,HSL,1\nEspoo,HSL,1\nHelsinki,Kasvu,2\nHelsinki,HSL,3\n",
+           lambda f: ["memberships.csv:5:1: duplicate membership of actor 'Helsinki' in network 'HSL' "
+                      "(first at line 2)"])
+
+plain_case("memberships-edge-list-header", "memberships.csv", "source,target\na,b\n",
+           lambda f: ["memberships.csv:1:0: missing header line: the first line has none of the expected column "
+                      "names (required columns: actor, network)"])
+
+plain_case("memberships-bad-weights", "memberships.csv", "actor,network,weight\na,n1,\nb,n1,-1\nc,n1,nan\nd,n2,1e400\ne,n2,2\n",
+           lambda f: [f"{field(f, 'memberships.csv', 2, 2)}: missing value for required column 'weight'",
+                      *(f"{field(f, 'memberships.csv', line, 2)}: invalid weight '{value}': {WEIGHT}"
+                        for line, value in ((3, "-1"), (4, "nan"), (5, "1e400")))])
+
+plain_case("memberships-bom-only", "memberships.csv", "\ufeff",
+           lambda f: ["memberships.csv:0:0: empty file; expected a header line (required columns: actor, network)"])
+
+plain_case("memberships-unknown-column", "memberships.csv", "actor,network,role\na,n,lead\n",
+           lambda f: [f"{at(f, 'memberships.csv', 1, 'role')}: unknown column 'role' (allowed columns: actor, "
+                      "network, weight)"])
+
+plain_case("memberships-empty-first-line", "memberships.csv", "\nactor,network\na,n\n",
+           lambda f: ["memberships.csv:1:0: missing header line: the first line is empty (required columns: actor, "
+                      "network)"])
+
+plain_case("values-unknown-code", "values.csv", "code,value\n091,1\n999,2\n91,3\nMK01,4\n",
+           lambda f: [f"values.csv:{line}:1: unknown municipality code '{code}' (geography mini-2021)"
+                      for line, code in ((3, "999"), (4, "91"), (5, "MK01"))])
+
+plain_case("values-repeated-code", "values.csv", "code,value\n091,1\n049,2\n091,3\n",
+           lambda f: ["values.csv:4:1: code '091' repeated (first on line 2)"])
+
+plain_case("values-bad-numbers", "values.csv",
+           'name,code,value\nHelsinki,091,n/a\nEspoo,049,"1,5"\nAskola,018,nan\nKemiönsaari,322,-inf\n'
+           'Parainen,445,1e999\nPorvoo,638, 7\n',
+           lambda f: [f"{field(f, 'values.csv', line, 2)}: invalid value '{value}': {VALUE}"
+                      for line, value in ((2, "n/a"), (3, "1,5"), (4, "nan"), (5, "-inf"), (6, "1e999"), (7, " 7"))])
+
+plain_case("values-missing-column", "values.csv", "code,rate\n091,1\n",
+           lambda f: ["values.csv:1:0: missing required column 'value' (required columns: code, value)"])
+
+plain_case("values-bom-crlf", "values.csv", "\ufeffcode,value\r\n091,1\r\n092,2\r\n",
+           lambda f: ["values.csv:1:1: file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+                      "values.csv:3:1: unknown municipality code '092' (geography mini-2021)"])
+
+plain_case("values-empty-file", "values.csv", "",
+           lambda f: ["values.csv:0:0: empty file; expected a header line (required columns: code, value)"])
+
+plain_case("values-duplicate-header", "values.csv", "code,value,note,note\n091,1,a,b\n",
+           lambda f: [f"{at(f, 'values.csv', 1, 'note', 2)}: duplicate column 'note' (already field 3 of the header)"])
+
+plain_case("values-ragged-rows", "values.csv", "code,value,note\n091,1\n049,2,x,y\n",
+           lambda f: ["values.csv:2:0: too few fields: expected 3 (as in the header), got 2",
+                      f"{field(f, 'values.csv', 3, 3)}: too many fields: expected 3 (as in the header), got 4"])
+
+plain_case("values-invalid-utf8", "values.csv", "code,value,name\n091,1,Helsinki\n322,2,Kemi\udcf6nsaari\n",
+           lambda f: [f"{at(f, 'values.csv', 3, chr(0xdcf6))}: invalid UTF-8 (byte 0xF6); the file must be UTF-8 "
+                      "encoded"])
+
+
+# ------------------------------------------------------------------ for the tests (tests/python, tests/cli)
+def case_dirs(corpus):
+    """The case directories of a corpus (OUT or OUT_PLAIN), by name."""
+    return sorted(p for p in corpus.iterdir() if p.is_dir())
+
+
+def expected_lines(case):
+    return (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def plain_input(case):
+    """The one input file of a broken-plain case."""
+    (path,) = [p for p in case.iterdir() if p.name != "expected.txt"]
+    return path
+
+
+def snapshot(directory):
+    """Every path under `directory` with its content (None for a directory) and modification time:
+    what a failed load or command must leave as it was."""
+    return {str(p.relative_to(directory)): (None if p.is_dir() else p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(directory.rglob("*"))}
+
+
+def write_expected(target, lines):
+    (target / "expected.txt").write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def main():
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -414,9 +597,18 @@ def main():
             files[file] = edit(files[file])
             # surrogateescape lets a case write bytes that are not UTF-8 (csv-invalid-utf8).
             (target / file).write_bytes(files[file].encode("utf-8", "surrogateescape"))
-        lines = expected(files)
-        (target / "expected.txt").write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+        write_expected(target, expected(files))
     print(f"wrote {len(CASES)} cases to {OUT}")
+
+    if OUT_PLAIN.exists():
+        shutil.rmtree(OUT_PLAIN)
+    OUT_PLAIN.mkdir()
+    for name, file, text, expected in PLAIN_CASES:
+        target = OUT_PLAIN / name
+        target.mkdir()
+        (target / file).write_bytes(text.encode("utf-8", "surrogateescape"))
+        write_expected(target, expected({file: text}))
+    print(f"wrote {len(PLAIN_CASES)} cases to {OUT_PLAIN}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Issue 11 (escaping) from Python: the hostile fixture tests/data/hostile through Map.svg,
-Drawing.svg, to_dot, write_graphml/write_gexf/write_geojson/write_csv and Table.to_pandas. Every
-output is read back with a real parser (xml.etree, networkx, json, csv, Graphviz) and each hostile
-name must come back exactly, with nothing executable in SVG (see tests/cli/test_hostile.py for
-the command line)."""
+Drawing.svg, to_dot, write_graphml/write_gexf/write_geojson/write_csv, write_report and
+Table.to_pandas. Every output is read back with a real parser (xml.etree, networkx, json, csv,
+Graphviz, html.parser) and each hostile name must come back exactly (in XML outputs with the
+controls XML 1.0 forbids as U+FFFD: oracle.in_xml), with nothing executable in SVG or HTML (see
+tests/cli/test_hostile.py for the command line and the list of writers)."""
 import html
+import html.parser
 import json
 import re
 import subprocess
@@ -19,7 +21,8 @@ import alueverkko
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "data" / "hostile"))
 from oracle import (  # noqa: E402  (the fixture read with csv and json, shared with tests/cli)
-    ACTORS, DATASET, DATASET_JSON, GEOGRAPHY, HOSTILE, MUNICIPALITIES, NETWORKS, REGIONS, SUBREGIONS, read_csv,
+    ACTORS, DATASET, DATASET_JSON, GEOGRAPHY, HOSTILE, MUNICIPALITIES, NETWORKS, REGIONS, SUBREGIONS, in_xml,
+    read_csv,
 )
 
 TITLE = DATASET_JSON["title"]
@@ -144,22 +147,23 @@ def test_drawing_svg_and_dot_with_hostile_vertex_names(source):
     else:
         g = alueverkko.project(alueverkko.read_two_mode_list(HOSTILE / "memberships.csv"))
     assert sorted(g.labels) == PLAIN_NAMES
+    shown = sorted(map(in_xml, PLAIN_NAMES))
     d = alueverkko.draw(g, "neato", size="degree", labels=len(PLAIN_NAMES))
-    assert node_labels(parse_svg(d.svg)) == PLAIN_NAMES
+    assert node_labels(parse_svg(d.svg)) == shown
     # the drawing's DOT, redrawn by Graphviz, and to_dot of the bare graph
     for dot in (d.to_dot(), alueverkko.to_dot(g), alueverkko.to_dot(g, alueverkko.layout(g, "neato"))):
         pinned = "pos=" in dot
         data = json.loads(graphviz(["neato", *(["-n2"] if pinned else []), "-Tjson"], dot))
         read = sorted(unescape_dot(o.get("xlabel") or o.get("label")) for o in data["objects"])
-        assert read == PLAIN_NAMES
-        assert node_labels(parse_svg(graphviz(["neato", *(["-n2"] if pinned else []), "-Tsvg"], dot))) == PLAIN_NAMES
+        assert read == shown
+        assert node_labels(parse_svg(graphviz(["neato", *(["-n2"] if pinned else []), "-Tsvg"], dot))) == shown
 
 
 def test_drawing_with_hostile_label_strings():
     g = alueverkko.parse_edge_list("source,target\na,b\nb,c\n")
-    labels = ['<script>alert(1)</script>', 'back\\"slash \\N \\G \\l', "AT&T &amp;\nline 2"]
+    labels = ['<script>alert(1)</script>', 'back\\"slash \\N \\G \\l', "AT&T &amp;\nline 2; a,b \x01\x1b\x7f"]
     d = alueverkko.draw(g, "dot", labels=labels)
-    assert node_labels(parse_svg(d.svg)) == sorted(labels)
+    assert node_labels(parse_svg(d.svg)) == sorted(map(in_xml, labels))
 
 
 @pytest.mark.parametrize("level", ["municipality", "region"])
@@ -184,7 +188,7 @@ def test_exports_read_back(hostile, tmp_path, level):
     for g in (nx.read_graphml(tmp_path / "g.graphml"), nx.read_gexf(tmp_path / "g.gexf")):
         assert len(g) == graph.vertex_count
         for node, label in g.nodes(data="label"):
-            assert label == names[node], (node, label)
+            assert label == in_xml(names[node]), (node, label)
     alueverkko.write_geojson(graph, tmp_path / "g.geojson", dataset, geography, level=level)
     raw = (tmp_path / "g.geojson").read_text(encoding="utf-8")
     assert not re.search(r"[<>&]", raw)
@@ -212,7 +216,7 @@ def test_two_mode_exports(hostile, tmp_path):
     alueverkko.write_gexf(tables, tmp_path / "t.gexf")
     expected = {**ACTOR_NAMES, **NETWORK_NAMES}
     for g in (nx.read_graphml(tmp_path / "t.graphml"), nx.read_gexf(tmp_path / "t.gexf")):
-        assert {n: l for n, l in g.nodes(data="label")} == expected
+        assert {n: l for n, l in g.nodes(data="label")} == {n: in_xml(l) for n, l in expected.items()}
         for n in NETWORKS:
             assert g.nodes[n]["themes"] == "|".join(t.strip() for t in NETWORKS[n]["themes"].split("|")) or not NETWORKS[n]["themes"]
 
@@ -231,3 +235,36 @@ def test_tables_to_pandas(hostile):
     import pandas as pd
     back = pd.read_csv(io.StringIO(coverage.to_csv(index=False)), dtype=str, keep_default_na=False)
     assert dict(zip(back["code"], back["name"])) == PLACE_NAMES["municipality"]
+
+
+# --- the HTML report -----------------------------------------------------------------------------
+
+class PageText(html.parser.HTMLParser):
+    """The text of an HTML page, and what in it could run."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.running = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script" or any(name.startswith("on") for name, _ in attrs):
+            self.running.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_report_html_and_tables(hostile, tmp_path):
+    geography, dataset = hostile
+    report = alueverkko.write_report(dataset, geography, tmp_path / "report")
+    page = PageText()
+    page.feed(Path(report["index"]).read_text(encoding="utf-8"))
+    page.close()
+    assert not page.running
+    text = "".join(page.text)
+    assert TITLE in text
+    for row in read_csv(tmp_path / "report" / "tables" / "networks.csv"):
+        assert row["name"] == NETWORK_NAMES[row["network_id"]]
+        assert in_xml(row["name"]) in text
+    for row in read_csv(tmp_path / "report" / "tables" / "centrality_top.csv"):
+        assert row["name"] == LEVEL_NAMES["municipality"][row["code"]]
+        assert in_xml(row["name"]) in text

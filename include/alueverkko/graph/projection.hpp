@@ -42,7 +42,9 @@ struct ProjectionOptions {
   // top_k > 0, it is among the top_k heaviest edges of at least one endpoint (ties: smaller id first).
   double min_weight = 0;
   std::size_t top_k = 0;
-  // Refuse (ProjectionTooLarge) before allocating if projection_size() exceeds this; 0 = no limit.
+  // The memory guard: refuse (ProjectionTooLarge) before allocating a projection that would need
+  // more bytes than this at its peak; 0 = no limit. Checked with projection_size()'s bound first,
+  // and when that exceeds the limit, with the exact edge count (projected_edge_count()).
   std::uint64_t max_bytes = 0;
   int threads = 0;  // 0 = OpenMP's default
 };
@@ -51,7 +53,8 @@ struct ProjectionSize {
   std::uint64_t vertices = 0;
   // Upper bound of the edge count: min(Σ_k C(n_k, 2), C(vertices, 2)).
   std::uint64_t max_edges = 0;
-  // Upper bound of the bytes of the resulting WeightedGraph (CSR arrays, edge table, labels).
+  // Upper bound of the bytes alive at the peak of project(): the edges found, their sorted copy,
+  // the resulting WeightedGraph (CSR arrays, edge table, labels); about 2x the graph's own size.
   std::uint64_t max_bytes = 0;
 };
 
@@ -61,6 +64,12 @@ struct ProjectionTooLarge : std::runtime_error {
 
 // Estimates the projection's size without computing it (O(vertices + columns)).
 ProjectionSize projection_size(const TwoModeGraph& graph, ProjectionSide onto);
+
+// The number of edges project() would return (with top_k: at most; an edge in the top k of both
+// endpoints is counted twice), computed as project() does but without storing an edge: the time
+// of a projection, the memory of one row per thread.
+std::uint64_t projected_edge_count(const TwoModeGraph& graph, const ProjectionOptions& options,
+                                   std::span<const std::uint8_t> active = {});
 
 // `active`: one flag per edge of `graph` (select_memberships); empty = every edge. Inactive
 // memberships count for nothing, also not in n_k or |N(i)|. Vertices are all rows (or columns),

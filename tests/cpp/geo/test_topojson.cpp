@@ -5,15 +5,24 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace fs = std::filesystem;
 using namespace alueverkko;
 using namespace alueverkko::geo;
+
+// Defined in tests/cpp/data/test_broken_corpus.cpp, shared by the broken-input corpora.
+namespace alueverkko::testing {
+using DirectorySnapshot = std::map<std::string, std::pair<std::uintmax_t, fs::file_time_type>>;
+DirectorySnapshot snapshot_of(const fs::path& dir);
+}  // namespace alueverkko::testing
 
 namespace {
 
@@ -117,7 +126,7 @@ TEST_CASE("TopoJSON: parse_topojson names the given file in its messages", "[top
   }
 }
 
-TEST_CASE("TopoJSON: every broken file reports exactly its expected messages", "[topojson]") {
+TEST_CASE("TopoJSON: every broken file reports exactly its expected messages, loading nothing", "[topojson]") {
   // file name -> "line:column: message" of every diagnostic, in order.
   const std::map<std::string, std::vector<std::string>> expected{
       {"arc_index_out_of_range",
@@ -144,6 +153,9 @@ TEST_CASE("TopoJSON: every broken file reports exactly its expected messages", "
       {"wrong_geometry_type",
        {"8:18: geometry type 'LineString' is not supported (expected \"Polygon\" or \"MultiPolygon\")"}},
   };
+  const testing::DirectorySnapshot files_before = testing::snapshot_of(broken_dir);
+  // Every failed read is assigned into this valid topology: a throw must leave it whole.
+  Topology topology = parse_topojson(two_squares_quantised, "quantised.json");
   std::set<std::string> seen;
   for (const auto& entry : fs::directory_iterator(broken_dir)) {
     const std::string name = entry.path().filename().string();
@@ -152,19 +164,26 @@ TEST_CASE("TopoJSON: every broken file reports exactly its expected messages", "
     const auto it = expected.find(stem);
     REQUIRE(it != expected.end());  // every corpus file has its expectation here
     seen.insert(stem);
-    try {
-      read_topojson(entry.path());
-      FAIL("no error");
-    } catch (const DataError& e) {
-      std::vector<std::string> got;
-      for (const Diagnostic& d : e.diagnostics()) {
-        CHECK(d.file == entry.path().string());
-        got.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message);
+    std::ostringstream text;
+    text << std::ifstream(entry.path(), std::ios::binary).rdbuf();
+    for (const bool from_text : {false, true}) {
+      INFO((from_text ? "parse_topojson" : "read_topojson"));
+      try {
+        topology = from_text ? parse_topojson(text.str(), entry.path().string()) : read_topojson(entry.path());
+        FAIL("no error");
+      } catch (const DataError& e) {
+        std::vector<std::string> got;
+        for (const Diagnostic& d : e.diagnostics()) {
+          CHECK(d.file == entry.path().string());
+          got.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message);
+        }
+        CHECK(got == it->second);
       }
-      CHECK(got == it->second);
     }
   }
   CHECK(seen.size() == expected.size());
+  check_two_squares(topology);
+  CHECK(testing::snapshot_of(broken_dir) == files_before);
 }
 
 TEST_CASE("TopoJSON: a missing file", "[topojson]") {

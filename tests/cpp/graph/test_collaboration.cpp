@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <numeric>
@@ -132,8 +133,43 @@ TEST_CASE("projection refuses what would not fit, before allocating", "[graph][p
   CHECK(size.max_edges == 19);
   CHECK(size.vertices == 12);
   ProjectionOptions options;
-  options.max_bytes = size.max_bytes - 1;
-  CHECK_THROWS_AS(project(agg.graph, options), ProjectionTooLarge);
   options.max_bytes = size.max_bytes;
   CHECK(project(agg.graph, options).edge_count() == 19);  // no pair shares two networks
+  options.max_bytes = size.max_bytes - 1;  // the exact count settles it: 19 edges need max_bytes
+  CHECK_THROWS_WITH(project(agg.graph, options), Catch::StartsWith("projection too large: 12 vertices and 19 edges"));
+  options.max_bytes = 1000;  // n-kasvu alone needs 10 edges: refused without counting
+  CHECK_THROWS_WITH(project(agg.graph, options), Catch::StartsWith("projection too large: 12 vertices and at least 10 edges"));
+}
+
+TEST_CASE("projected_edge_count is the edge count project() returns", "[graph][projection]") {
+  const auto& [geography, dataset] = valid_mini();
+  const auto agg = aggregate(dataset, geography, ActorLevel::actor);
+  for (const auto weighting : {ProjectionWeighting::count, ProjectionWeighting::newman, ProjectionWeighting::jaccard,
+                               ProjectionWeighting::overlap}) {
+    for (const double min_weight : {0.0, 0.3, 1.5}) {
+      ProjectionOptions options;
+      options.weighting = weighting;
+      options.min_weight = min_weight;
+      CHECK(projected_edge_count(agg.graph, options) == project(agg.graph, options).edge_count());
+      options.onto = ProjectionSide::columns;
+      CHECK(projected_edge_count(agg.graph, options) == project(agg.graph, options).edge_count());
+    }
+  }
+}
+
+TEST_CASE("projection guard: a huge projection is refused at once, without counting", "[graph][projection]") {
+  // One network of 200,000 members: 2e10 pairs, about 1.8 TiB. Counting them would take minutes.
+  constexpr std::uint32_t members = 200000;
+  std::vector<std::string> rows(members), columns{"n"};
+  std::vector<TwoModeEdge> edges;
+  for (std::uint32_t i = 0; i < members; ++i) {
+    rows[i] = std::to_string(i);
+    edges.push_back({.row = i, .column = 0});
+  }
+  const auto graph = TwoModeGraph::from_edges(rows, columns, edges);
+  ProjectionOptions options;
+  options.max_bytes = std::uint64_t{8} << 30;
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_WITH(project(graph, options), Catch::Contains("at least 19999900000 edges") && Catch::Contains("TiB"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }

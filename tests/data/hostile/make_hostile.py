@@ -69,6 +69,9 @@ write(ds / "actors.csv", A, [
     ["tallinn", "<img src=x onerror=alert(1)> & \"Tallinn\"", "foreign_municipality", "", "", "EE", "59.437", "24.7536", "", ""],
     ["riga", "Riga\tTAB \u2028 LS", "foreign_municipality", "", "", "LV", "56.95", "24.1", "", ""],
     ["c6", "]]><![CDATA[x]]> \\\"", "group", "", "", "", "", "", "6", ""],
+    ["assoc-semi", "Oy; Ab, \"Ky\"; ;; x;", "association", "049", "", "", "", "", "", ""],
+    # C0 controls (XML 1.0 forbids them: XML outputs show U+FFFD) and DEL
+    ["assoc-ctl", "\x01SOH \x08BS \x0bVT \x0cFF \x1bESC \x1fUS \x7fDEL", "association", "018", "", "", "", "", "", ""],
 ])
 N = ["network_id", "name", "kind", "name_en", "track", "themes", "declared_members", "start", "end", "regional_towns", "financing", "orientation", "focus", "country", "source"]
 write(ds / "networks.csv", N, [
@@ -100,6 +103,9 @@ write(ds / "memberships.csv", M, [
     ["n-dot", "kunta-049", "planned", "", "", "", "", ""],
     ["n-dot", "assoc-x", "member", "", "", "", "", ""],
     ["n-dot", "c6", "planned", "interested", "", "", "", ""],
+    ["n-dot", "assoc-semi", "member", "", "", "", "", ""],
+    ["n-script", "assoc-ctl", "member", "", "", "", "", ""],
+    ["n-dot", "assoc-ctl", "member", "", "", "", "", ""],
 ])
 write(ds / "aliases.csv", ["alias", "actor_id"], [["<b>Hki</b> & \"H\"", "kunta-091"], ["Riga\nalias", "riga"]])
 dj = {"format": "alueverkko-dataset", "format_version": 1, "name": "hostile",
