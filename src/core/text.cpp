@@ -118,7 +118,24 @@ std::string in_quotes(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '\'';
-  out += text;
+  for (const char c : text) {
+    // Control characters written out: a line break in a value must not start what reads as a
+    // diagnostic line of its own.
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          static constexpr char hex[] = "0123456789abcdef";
+          out += "\\x";
+          out += hex[static_cast<unsigned char>(c) >> 4];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
   out += '\'';
   return out;
 }

@@ -470,7 +470,7 @@ plain_case("edges-semicolon", "edges.csv", "source;target;weight\na;b;1\n",
 plain_case("edges-names-spaces", "edges.csv", 'source,target\n Helsinki,Espoo\nEspoo,Vantaa \n"Turku\t",Pori\n',
            lambda f: [f"edges.csv:2:1: source ' Helsinki' {SPACES}",
                       f"{field(f, 'edges.csv', 3, 1)}: target 'Vantaa ' {SPACES}",
-                      f"edges.csv:4:1: source 'Turku\t' {SPACES}"])
+                      f"edges.csv:4:1: source 'Turku\\t' {SPACES}"])
 
 plain_case("edges-empty-names", "edges.csv", "source,target,weight\n\na,,1\n,b,2\n",
            lambda f: ["edges.csv:2:0: empty line (expected 3 fields)",

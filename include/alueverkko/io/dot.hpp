@@ -4,8 +4,10 @@
 //
 // What is written (docs/drawing.md):
 //   node ids   the vertex labels when they are all non-empty and distinct, else "n0", "n1", …;
-//              quoted, with `"` → \", `\` → \\, line feed → \n, return → \r (Graphviz keeps such
-//              backslashes in ids, so every node also gets `label`, which shows the exact text)
+//              quoted, with `"` → \", `\` → \\, line feed → \n, return → \r, other C0 controls →
+//              \u00XX (Graphviz keeps such backslashes in ids, so every node also gets `label`,
+//              which shows the exact text, a C0 control other than tab and line breaks as U+FFFD:
+//              XML 1.0, and so Graphviz's SVG, cannot hold it)
 //   weight     the graph's weight, unchanged (affinity: more = closer; distance: more = farther; a
 //              comment in the file says which). Graphviz layouts read `weight` differently: dot
 //              keeps heavy edges short and straight, neato and fdp pull harder on heavy edges

@@ -42,6 +42,8 @@ void write_json(const Table& table, std::ostream& out);
 
 // Text helpers shared by the writers.
 std::string csv_field(std::string_view text);
+// A JSON string: quotes, backslashes and control characters escaped, and <, > and & as \u00XX so
+// that JSON embedded in HTML stays inert; bytes that are not UTF-8 become U+FFFD.
 std::string json_string(std::string_view text);
 std::string format_real(double value);
 
