@@ -8,7 +8,7 @@ WERROR      := $(if $(CI),ON,OFF)
 CLI         := $(BUILD_DIR)/alueverkko
 DEMO_OUT    := out/demo
 
-.PHONY: all deps configure build demo test test-sanitize bench install clean data
+.PHONY: all deps configure build demo test test-sanitize test-tsan fuzz bench install clean data
 
 all: build
 
@@ -48,6 +48,37 @@ test-sanitize: deps
 	cmake --build --preset sanitize -j $(JOBS)
 	ctest --preset sanitize -j $(JOBS)
 
+# The C++ tests under ThreadSanitizer (CMakePresets.json: tsan): clang-14 with LLVM's OpenMP runtime,
+# whose Archer tool tells TSan about OpenMP's own synchronisation.
+TSAN_ENV := OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so OMP_NUM_THREADS=4 \
+            TSAN_OPTIONS="ignore_noninstrumented_modules=1 halt_on_error=1"
+
+test-tsan:
+	@bash scripts/install-deps.sh --clang
+	cmake --preset tsan
+	cmake --build --preset tsan -j $(JOBS)
+	$(TSAN_ENV) build-tsan/tests/alueverkko_tests
+
+# libFuzzer on every parser (docs/fuzzing.md; CMakePresets.json: fuzz), FUZZ_SECONDS each, one after
+# the other, on a scratch copy of tests/fuzz/corpus/<target>: the repository corpus grows only by an
+# explicit -merge=1. Crashes, hangs and leaks go to out/fuzz/<target>/, the log to out/fuzz/<target>/fuzz.log.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.cpp,%,$(wildcard tests/fuzz/fuzz_*.cpp))
+
+fuzz:
+	@bash scripts/install-deps.sh --clang
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	@for t in $(FUZZ_TARGETS); do \
+	  rm -rf out/fuzz/$$t && mkdir -p out/fuzz/$$t/corpus && cp tests/fuzz/corpus/$$t/* out/fuzz/$$t/corpus/ || exit 1; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$t out/fuzz/$$t/corpus -dict=tests/fuzz/dict/$$t.dict -max_total_time=$(FUZZ_SECONDS) \
+	      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=out/fuzz/$$t/ \
+	      2> out/fuzz/$$t/fuzz.log \
+	    && grep -E '^stat::' out/fuzz/$$t/fuzz.log \
+	    || { tail -n 60 out/fuzz/$$t/fuzz.log; echo "fuzz_$$t failed: see out/fuzz/$$t/" >&2; exit 1; }; \
+	done
+
 # Benchmarks (not tests): alueverkko side by side with graph-tool, igraph and networkx; see bench/compare.py.
 bench: build
 	@bash scripts/install-deps.sh --bench
@@ -61,4 +92,4 @@ data:
 	$(PYTHON) scripts/build_data.py --shared ../shared --out data
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitize out
+	rm -rf $(BUILD_DIR) build-sanitize build-tsan build-fuzz out

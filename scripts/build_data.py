@@ -1571,7 +1571,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     try:
         geo = build_geography(args.shared, args.out)
-        idea = build_idea_call(args.shared, args.out, geo)
+        build_idea_call(args.shared, args.out, geo)
         build_growth_corridor(args.shared, args.out, geo)
         build_s3(args.shared, args.out, geo)
         build_rules(args.shared, args.out)

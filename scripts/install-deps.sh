@@ -4,6 +4,7 @@
 # Works as root or through sudo. PyPI is never used.
 #   scripts/install-deps.sh          what building, `make demo` and `make test` need
 #   scripts/install-deps.sh --bench  also the libraries the benchmarks compare with (`make bench`)
+#   scripts/install-deps.sh --clang  also clang with libFuzzer and LLVM's OpenMP (`make fuzz`, `make test-tsan`)
 set -euo pipefail
 
 packages=(
@@ -25,9 +26,10 @@ packages=(
   chromium
 )
 
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-graph-tool)
-fi
+case "${1:-}" in
+  --bench) packages+=(python3-graph-tool) ;;
+  --clang) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

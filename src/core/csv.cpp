@@ -213,9 +213,12 @@ std::optional<CsvTable> parse_csv(std::string_view content, const std::string& f
     return std::nullopt;
   }
   if (header.fields.size() == 1 && header.fields[0].value.find(';') != std::string::npos) {
-    const CsvField& f = header.fields[0];
-    const std::size_t at = detail::count_code_points(std::string_view(f.value).substr(0, f.value.find(';')));
-    report(f.line, f.column + at, "fields are separated by ';' but the separator must be ','");
+    // The header is one field that starts the file, so the file's first ';' is in it (on a later
+    // line if the field is quoted and spans lines). Positions count from after a BOM, as in
+    // parse_csv_records.
+    const std::string_view body = content.substr(detail::starts_with_bom(content) ? 3 : 0);
+    const auto [line, column] = detail::line_column_at(body, body.find(';'));
+    report(line, column, "fields are separated by ';' but the separator must be ','");
     return std::nullopt;
   }
 

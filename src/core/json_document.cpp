@@ -80,7 +80,16 @@ class PositionRecorder {
     }
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  // Every error of the parser comes here, also a number out of double's range ("1e400"), which
+  // nlohmann::json::parse throws as out_of_range, not parse_error.
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& error) {
+    error_byte_ = byte;
+    error_what_ = error.what();
+    return false;
+  }
+  // nlohmann's position of the error: the number of bytes read, the offending one included.
+  std::size_t error_byte() const noexcept { return error_byte_; }
+  const std::string& error_what() const noexcept { return error_what_; }
 
  private:
   struct Frame {
@@ -137,13 +146,19 @@ class PositionRecorder {
   const char** last_read_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<Frame> frames_;
+  std::size_t error_byte_ = 0;
+  std::string error_what_;
 };
 
-// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 5: detail";
-// the position is given separately (in characters, not bytes), so only the detail is kept.
-std::string parse_error_detail(const std::string& what) {
-  const std::size_t at = what.find(": ");
-  return at == std::string::npos ? what : what.substr(at + 2);
+// nlohmann's messages are "[json.exception.parse_error.101] parse error at line 1, column 5: detail"
+// and "[json.exception.out_of_range.406] number overflow parsing '1e400'"; the position is given
+// separately (in characters, not bytes), so only the detail is kept.
+std::string parse_error_detail(std::string_view what) {
+  if (const std::size_t id_end = what.find("] "); what.starts_with('[') && id_end != std::string_view::npos)
+    what.remove_prefix(id_end + 2);
+  if (const std::size_t at = what.find(": "); what.starts_with("parse error") && at != std::string_view::npos)
+    what.remove_prefix(at + 2);
+  return std::string(what);
 }
 
 }  // namespace
@@ -197,10 +212,17 @@ std::optional<JsonDocument> parse_json(std::string text, std::string file, std::
     text.erase(0, 3);
   }
   doc.text = std::move(text);
-  try {
-    doc.value = nlohmann::json::parse(doc.text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::size_t offset = e.byte > 0 ? std::min(e.byte - 1, doc.text.size()) : 0;
+  // One pass finds the first syntax error, or records the positions of values and keys and
+  // reports duplicate keys; only then is the value built.
+  const char* last_read = doc.text.data();
+  const std::size_t before = diagnostics.size();
+  PositionRecorder recorder(doc, &last_read, diagnostics);
+  TrackingIterator first{doc.text.data(), &last_read};
+  TrackingIterator last{doc.text.data() + doc.text.size(), &last_read};
+  if (!nlohmann::json::sax_parse(first, last, &recorder)) {
+    diagnostics.resize(before);  // duplicate keys before a syntax error are not worth reporting
+    const std::size_t byte = recorder.error_byte();
+    std::size_t offset = byte > 0 ? std::min(byte - 1, doc.text.size()) : 0;
     // nlohmann stops after the offending token; a string token is better shown at its start.
     if (offset < doc.text.size() && doc.text[offset] == '"') {
       const std::size_t newline = doc.text.rfind('\n', offset);
@@ -214,16 +236,11 @@ std::optional<JsonDocument> parse_json(std::string text, std::string file, std::
       }
     }
     const auto [line, column] = line_column_at(doc.text, offset);
-    diagnostics.push_back({doc.file, line, column, "invalid JSON: " + parse_error_detail(e.what())});
+    diagnostics.push_back({doc.file, line, column, "invalid JSON: " + parse_error_detail(recorder.error_what())});
     return std::nullopt;
   }
-  const char* last_read = doc.text.data();
-  const std::size_t before = diagnostics.size();
-  PositionRecorder recorder(doc, &last_read, diagnostics);
-  TrackingIterator first{doc.text.data(), &last_read};
-  TrackingIterator last{doc.text.data() + doc.text.size(), &last_read};
-  nlohmann::json::sax_parse(first, last, &recorder);
   if (diagnostics.size() != before) return std::nullopt;  // duplicate keys: the value is ambiguous
+  doc.value = nlohmann::json::parse(doc.text);
   return doc;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <limits>
 
 namespace alueverkko {
 
@@ -177,6 +178,9 @@ Requirement read_requirement(RulesReader& r, const std::string& pointer, bool& q
     if (*v < 0) {
       complete = false;
       r.error(json_pointer_append(pointer, "value"), "value must be >= 0, got " + std::to_string(*v));
+    } else if (req.comparison == RuleComparison::greater && *v == std::numeric_limits<std::int64_t>::max()) {
+      complete = false;  // no count passes, and minimum() would overflow
+      r.error(json_pointer_append(pointer, "value"), "value " + std::to_string(*v) + " is too large: no count is greater");
     }
     req.value = *v;
   } else {
@@ -348,17 +352,30 @@ CallRules parse_rules(const detail::JsonDocument& doc, std::vector<Diagnostic>& 
   return rules;
 }
 
+// rules.json read (or not, `doc` empty: already reported) and checked; throws every problem.
+CallRules checked_rules(const std::optional<detail::JsonDocument>& doc, std::vector<Diagnostic> diagnostics,
+                        const std::filesystem::path& file) {
+  CallRules rules;
+  if (doc) rules = parse_rules(*doc, diagnostics);
+  throw_if_any(std::move(diagnostics));
+  rules.file = file;
+  return rules;
+}
+
 }  // namespace
 
 CallRules load_call_rules(const std::filesystem::path& path) {
   std::error_code ec;
   const std::filesystem::path file = std::filesystem::is_directory(path, ec) ? path / "rules.json" : path;
   std::vector<Diagnostic> diagnostics;
-  CallRules rules;
-  if (const auto doc = detail::read_json(file, diagnostics)) rules = parse_rules(*doc, diagnostics);
-  throw_if_any(std::move(diagnostics));
-  rules.file = file;
-  return rules;
+  const auto doc = detail::read_json(file, diagnostics);
+  return checked_rules(doc, std::move(diagnostics), file);
+}
+
+CallRules parse_call_rules(std::string_view text, const std::string& file) {
+  std::vector<Diagnostic> diagnostics;
+  const auto doc = detail::parse_json(std::string(text), file, diagnostics);
+  return checked_rules(doc, std::move(diagnostics), file);
 }
 
 std::vector<std::filesystem::path> call_rules_search_path(std::string_view name, const std::filesystem::path& near) {

@@ -8,6 +8,7 @@
 #include "../core/row_reader.hpp"
 #include "../core/text.hpp"
 
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -91,6 +92,14 @@ DatasetMetadata parse_metadata(const detail::JsonDocument& doc, std::vector<Diag
       meta.notes.push_back((*notes)[i].get<std::string>());
     }
   }
+  return meta;
+}
+
+// dataset.json read (or not, `doc` empty: already reported) and checked; throws every problem.
+DatasetMetadata checked_metadata(const std::optional<detail::JsonDocument>& doc, std::vector<Diagnostic> diagnostics) {
+  DatasetMetadata meta;
+  if (doc) meta = parse_metadata(*doc, diagnostics);
+  throw_if_any(std::move(diagnostics));
   return meta;
 }
 
@@ -198,6 +207,18 @@ class DatasetLoader {
       row.error("start", "start " + start->to_string() + " is after end " + end->to_string());
   }
 
+  // A count the model keeps as an int: an integer >= `min` that fits in one.
+  static std::optional<int> read_count(detail::RowReader& row, std::string_view column, std::int64_t min) {
+    const auto count = row.integer(column, false, min);
+    if (!count) return std::nullopt;
+    if (*count > std::numeric_limits<int>::max()) {
+      row.error(column, "invalid " + std::string(column) + " " + in_quotes(row.text(column)) + ": expected at most " +
+                            std::to_string(std::numeric_limits<int>::max()));
+      return std::nullopt;
+    }
+    return static_cast<int>(*count);
+  }
+
   std::string read_country(detail::RowReader& row, std::string fallback) {
     const std::string_view text = row.text("country");
     if (text.empty()) return fallback;
@@ -264,7 +285,7 @@ class DatasetLoader {
       if ((row.present("lat") || row.present("lon")) && !actor.municipality_code.empty())
         row.error(row.present("lat") ? "lat" : "lon",
                   "lat/lon are only for actors outside the geography, but this actor has a municipality_code");
-      if (const auto size = row.integer("declared_size", false, 1)) actor.declared_size = static_cast<int>(*size);
+      actor.declared_size = read_count(row, "declared_size", 1);
       actor.source = read_source(row);
 
       if (id) actor_ids_.emplace(*id, data_.actors.size());
@@ -338,7 +359,7 @@ class DatasetLoader {
           start = bar + 1;
         }
       }
-      if (const auto n = row.integer("declared_members", false)) network.declared_members = static_cast<int>(*n);
+      network.declared_members = read_count(row, "declared_members", 0);
       network.start = read_date(row, "start");
       network.end = read_date(row, "end");
       check_period(row, network.start, network.end);
@@ -463,10 +484,14 @@ class DatasetLoader {
 
 DatasetMetadata read_dataset_metadata(const std::filesystem::path& dir) {
   std::vector<Diagnostic> diagnostics;
-  DatasetMetadata meta;
-  if (const auto doc = detail::read_json(dir / "dataset.json", diagnostics)) meta = parse_metadata(*doc, diagnostics);
-  throw_if_any(std::move(diagnostics));
-  return meta;
+  const auto doc = detail::read_json(dir / "dataset.json", diagnostics);
+  return checked_metadata(doc, std::move(diagnostics));
+}
+
+DatasetMetadata parse_dataset_metadata(std::string_view text, const std::string& file) {
+  std::vector<Diagnostic> diagnostics;
+  const auto doc = detail::parse_json(std::string(text), file, diagnostics);
+  return checked_metadata(doc, std::move(diagnostics));
 }
 
 Dataset load_dataset(const std::filesystem::path& dir, const Geography& geography) {

@@ -112,8 +112,7 @@ std::optional<std::int64_t> Geography::population_total(int year) const {
   std::int64_t total = 0;
   for (std::size_t i = 0; i < data_.municipalities.size(); ++i) {
     const auto p = population(i, year);
-    if (!p) return std::nullopt;
-    total += *p;
+    if (!p || __builtin_add_overflow(total, *p, &total)) return std::nullopt;
   }
   return total;
 }

@@ -7,6 +7,7 @@
 #include "../core/row_reader.hpp"
 #include "../core/text.hpp"
 
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -66,42 +67,53 @@ void register_incomplete(const CsvTable& table, const CsvRow& row, std::string_v
 struct SumCheck {
   int count = 0;
   std::int64_t population_2020 = 0, population_2021 = 0;
+  bool too_large = false;  // a population sum beyond int64 (populations are only checked to be >= 0)
 };
 
 class GeographyLoader {
  public:
-  explicit GeographyLoader(const std::filesystem::path& dir) : dir_(dir) { data_.directory = dir; }
-
-  Geography load() {
-    read_json();
-    municipalities_table_ = read_csv(dir_ / "municipalities.csv", municipalities_schema, diagnostics_);
-    subregions_table_ = read_csv(dir_ / "subregions.csv", subregions_schema, diagnostics_);
-    regions_table_ = read_csv(dir_ / "regions.csv", regions_schema, diagnostics_);
-    population_table_ = read_csv(dir_ / "population.csv", population_schema, diagnostics_);
-
-    read_regions();
-    read_subregions();
-    read_municipalities();
-    check_sums();
-    read_population();
-
+  Geography load(const std::filesystem::path& dir) {
+    data_.directory = dir;
+    read_metadata(detail::read_json(dir / "geography.json", diagnostics_));
+    municipalities_table_ = read_csv(dir / "municipalities.csv", municipalities_schema, diagnostics_);
+    subregions_table_ = read_csv(dir / "subregions.csv", subregions_schema, diagnostics_);
+    regions_table_ = read_csv(dir / "regions.csv", regions_schema, diagnostics_);
+    population_table_ = read_csv(dir / "population.csv", population_schema, diagnostics_);
     std::error_code ec;
-    if (std::filesystem::is_regular_file(dir_ / "boundaries.topo.json", ec))
-      data_.boundaries_path = dir_ / "boundaries.topo.json";
+    if (std::filesystem::is_regular_file(dir / "boundaries.topo.json", ec))
+      data_.boundaries_path = dir / "boundaries.topo.json";
+    return build({(dir / "geography.json").string(), (dir / "municipalities.csv").string(),
+                  (dir / "subregions.csv").string(), (dir / "regions.csv").string(),
+                  (dir / "population.csv").string()});
+  }
 
-    const std::vector<std::string> file_order{
-        (dir_ / "geography.json").string(), (dir_ / "municipalities.csv").string(),
-        (dir_ / "subregions.csv").string(), (dir_ / "regions.csv").string(), (dir_ / "population.csv").string()};
-    throw_if_any(std::move(diagnostics_), file_order);
-    return Geography(std::move(data_));
+  Geography parse(const GeographyTexts& texts) {
+    read_metadata(detail::parse_json(texts.json, texts.json_file, diagnostics_));
+    municipalities_table_ =
+        parse_csv(texts.municipalities.content, texts.municipalities.file, municipalities_schema, diagnostics_);
+    subregions_table_ = parse_csv(texts.subregions.content, texts.subregions.file, subregions_schema, diagnostics_);
+    regions_table_ = parse_csv(texts.regions.content, texts.regions.file, regions_schema, diagnostics_);
+    population_table_ = parse_csv(texts.population.content, texts.population.file, population_schema, diagnostics_);
+    return build({texts.json_file, texts.municipalities.file, texts.subregions.file, texts.regions.file,
+                  texts.population.file});
   }
 
  private:
   // Usable for reference checks: every row was read (ids of rows with errors included).
   static bool complete(const std::optional<CsvTable>& table) { return table && !table->truncated; }
 
-  void read_json() {
-    auto doc = detail::read_json(dir_ / "geography.json", diagnostics_);
+  // The files are read: checks their rows and builds the geography, or throws every problem.
+  Geography build(const std::vector<std::string>& file_order) {
+    read_regions();
+    read_subregions();
+    read_municipalities();
+    check_sums();
+    read_population();
+    throw_if_any(std::move(diagnostics_), file_order);
+    return Geography(std::move(data_));
+  }
+
+  void read_metadata(const std::optional<detail::JsonDocument>& doc) {
     if (!doc) return;
     detail::JsonObjectReader root(*doc, "", diagnostics_);
     if (!root.is_object()) return;
@@ -284,8 +296,8 @@ class GeographyLoader {
     for (const Municipality& m : data_.municipalities) {
       for (auto* sums : {&by_subregion[m.subregion_code], &by_region[m.region_code]}) {
         ++sums->count;
-        sums->population_2020 += m.population_2020;
-        sums->population_2021 += m.population_2021;
+        sums->too_large |= __builtin_add_overflow(sums->population_2020, m.population_2020, &sums->population_2020);
+        sums->too_large |= __builtin_add_overflow(sums->population_2021, m.population_2021, &sums->population_2021);
       }
     }
     check_sum_rows(subregions_table_, subregion_rows_, by_subregion, "sub-region");
@@ -304,6 +316,11 @@ class GeographyLoader {
                                           " does not match municipalities.csv, which has " +
                                           std::to_string(sum.count) + " municipalities in " + std::string(what) +
                                           " " + code);
+      if (sum.too_large) {
+        row.error("population_2020", "the populations of its municipalities in municipalities.csv sum to more than " +
+                                         std::to_string(std::numeric_limits<std::int64_t>::max()));
+        continue;
+      }
       const auto p2020 = row.integer("population_2020", true);
       if (p2020 && *p2020 != sum.population_2020)
         row.error("population_2020", "population_2020 " + std::to_string(*p2020) +
@@ -393,7 +410,6 @@ class GeographyLoader {
     data_.population_series = std::move(series);
   }
 
-  std::filesystem::path dir_;
   GeographyData data_;
   std::vector<Diagnostic> diagnostics_;
   std::optional<CsvTable> municipalities_table_, subregions_table_, regions_table_, population_table_;
@@ -406,6 +422,8 @@ class GeographyLoader {
 
 }  // namespace
 
-Geography load_geography(const std::filesystem::path& dir) { return GeographyLoader(dir).load(); }
+Geography load_geography(const std::filesystem::path& dir) { return GeographyLoader().load(dir); }
+
+Geography parse_geography(const GeographyTexts& texts) { return GeographyLoader().parse(texts); }
 
 }  // namespace alueverkko

@@ -25,7 +25,9 @@ struct ListKind {
 };
 
 struct ListRow {
-  std::size_t line = 0, column = 0;  // of the first name
+  std::size_t line = 0;  // where the row starts
+  // Position of the first name: not on `line` when a quoted field before it spans lines.
+  std::size_t name_line = 0, name_column = 0;
   std::string first, second;
   double weight = 1.0;
 };
@@ -78,7 +80,8 @@ std::vector<ListRow> read_rows(std::optional<CsvTable> table, const ListKind& ki
     auto second = read_name(row, kind.second);
     const std::optional<double> weight = weighted ? row.number("weight", true) : std::optional<double>(1.0);
     if (!first || !second || !weight) continue;
-    rows.push_back({csv_row.line, row.field(kind.first)->column, std::move(*first), std::move(*second), *weight});
+    const CsvField& name = *row.field(kind.first);
+    rows.push_back({csv_row.line, name.line, name.column, std::move(*first), std::move(*second), *weight});
   }
   return rows;
 }
@@ -111,7 +114,7 @@ WeightedGraph edge_list_from(std::optional<CsvTable> table, const std::string& f
     if (meaning == WeightMeaning::distance) {
       const auto [it, inserted] = first_line.try_emplace({std::min(u, v), std::max(u, v)}, r.line);
       if (!inserted) {
-        diagnostics.push_back({file, r.line, r.column,
+        diagnostics.push_back({file, r.name_line, r.name_column,
                                "duplicate edge " + in_quotes(r.first) + " - " + in_quotes(r.second) +
                                    " (first at line " + std::to_string(it->second) +
                                    "); distances of a pair are not summed: list each pair once"});
@@ -136,7 +139,7 @@ TwoModeGraph two_mode_from(std::optional<CsvTable> table, const std::string& fil
     const std::uint32_t a = actors.id(r.first), n = networks.id(r.second);
     const auto [it, inserted] = first_line.try_emplace({a, n}, r.line);
     if (!inserted) {
-      diagnostics.push_back({file, r.line, r.column,
+      diagnostics.push_back({file, r.name_line, r.name_column,
                              "duplicate membership of actor " + in_quotes(r.first) + " in network " +
                                  in_quotes(r.second) + " (first at line " + std::to_string(it->second) + ")"});
       continue;

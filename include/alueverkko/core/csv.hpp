@@ -26,6 +26,12 @@ struct CsvRecord {
   std::vector<CsvField> fields;
 };
 
+// A table held in memory: the text of its CSV file and the name its diagnostics use.
+struct CsvText {
+  std::string file;
+  std::string content;
+};
+
 // Structural parse only: records (header included) and encoding/quoting diagnostics. With
 // `report_quoting` false, quoting problems are not reported (used when the separator is wrong, which
 // makes them meaningless).

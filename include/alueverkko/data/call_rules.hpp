@@ -89,6 +89,8 @@ struct CallRules {
 // known actor kinds, paid_to regional_council_of_lead_region, 0 < max share <= 1, source fields
 // FILE:RANGES. Throws DataError with every problem at once, each as file:line:column: message.
 CallRules load_call_rules(const std::filesystem::path& path);
+// The same for the text of a rules.json in memory; `file` names it in the diagnostics and CallRules::file.
+CallRules parse_call_rules(std::string_view text, const std::string& file);
 
 // Where find_call_rules looks for <name>/rules.json, in order:
 //   1. <near>/../<name>/rules.json (data/collaborations/<dataset> next to data/collaborations/<name>);

@@ -32,6 +32,8 @@ struct DatasetMetadata {
 // Reads and checks dataset.json alone (e.g. to find the geography before loading the rest).
 // Throws DataError.
 DatasetMetadata read_dataset_metadata(const std::filesystem::path& dir);
+// The same for the text of a dataset.json in memory; `file` names it in the diagnostics.
+DatasetMetadata parse_dataset_metadata(std::string_view text, const std::string& file);
 
 // Everything a Dataset is built from; indices in memberships and aliases refer to the vectors.
 struct DatasetData {
@@ -85,12 +87,6 @@ class Dataset {
 // memberships.csv, optional aliases.csv) against `geography`. Throws DataError with every problem
 // in every file; never returns a partially loaded data set.
 Dataset load_dataset(const std::filesystem::path& dir, const Geography& geography);
-
-// One table of a data set held in memory: the text of its CSV file and the name its diagnostics use.
-struct CsvText {
-  std::string file;
-  std::string content;
-};
 
 // A data set whose tables are in memory (e.g. DataFrames written as CSV by alueverkko.from_pandas)
 // rather than in a directory; the metadata is given, not read from dataset.json.

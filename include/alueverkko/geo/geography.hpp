@@ -2,6 +2,8 @@
 // The administrative geography the collaboration data refers to: municipalities (kunnat),
 // sub-regions (seutukunnat) and regions (maakunnat) with their populations, as described in
 // docs/data-format.md ("Geography directory").
+#include <alueverkko/core/csv.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -109,7 +111,7 @@ class Geography {
   // outside the series.
   std::optional<std::int64_t> population(std::string_view municipality_code, int year) const;
   std::optional<std::int64_t> population(std::size_t municipality_index, int year) const;
-  // Sum over all municipalities; nullopt for a year outside the series.
+  // Sum over all municipalities; nullopt for a year outside the series or a sum beyond int64.
   std::optional<std::int64_t> population_total(int year) const;
 
  private:
@@ -121,5 +123,15 @@ class Geography {
 // regions.csv, population.csv). Throws DataError with every problem found; never returns a
 // partially checked geography.
 Geography load_geography(const std::filesystem::path& dir);
+
+// The files of a geography directory held in memory; each `file` names its text in the diagnostics.
+struct GeographyTexts {
+  std::string json_file = "geography.json", json;
+  CsvText municipalities{"municipalities.csv", {}}, subregions{"subregions.csv", {}}, regions{"regions.csv", {}},
+      population{"population.csv", {}};
+};
+
+// load_geography() for files in memory: the same checks. The result has no directory and no boundaries.
+Geography parse_geography(const GeographyTexts& texts);
 
 }  // namespace alueverkko
