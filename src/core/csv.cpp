@@ -11,7 +11,6 @@ using detail::in_quotes;
 
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // A cursor over the content that keeps the 1-based line and character column of the next byte.
 class Cursor {
@@ -25,8 +24,12 @@ class Cursor {
   void advance() {
     if (text_[pos_] == '\n') {
       ++line_, column_ = 1;
-    } else if (!is_continuation_byte(text_[pos_])) {
-      ++column_;  // columns count characters: UTF-8 continuation bytes add nothing
+    } else if (pos_ >= character_end_) {
+      // Columns count characters as line_column_at() does: a valid UTF-8 sequence is one, and so
+      // is every byte that is not part of one (a stray continuation byte too).
+      character_end_ = pos_;
+      detail::decode_utf8(text_, character_end_);
+      ++column_;
     }
     ++pos_;
   }
@@ -38,6 +41,7 @@ class Cursor {
   std::size_t pos_;
   std::size_t line_ = 1;
   std::size_t column_ = 1;
+  std::size_t character_end_ = 0;  // end of the character whose bytes are being passed
 };
 
 std::string schema_list(const std::vector<std::string>& columns) { return detail::join(columns); }

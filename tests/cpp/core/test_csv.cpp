@@ -68,6 +68,20 @@ TEST_CASE("csv: encoding problems are reported with their position", "[csv]") {
                            "t.csv:4:3: invalid UTF-8 (byte 0xC3); the file must be UTF-8 encoded"});
 }
 
+TEST_CASE("csv: after bytes that are not UTF-8, columns count as the encoding error does", "[csv]") {
+  // A stray continuation byte (0x80) and a truncated sequence (0xC3 before ',') are one column each,
+  // so the fields after them are where line_column_at() and an editor put them.
+  std::vector<Diagnostic> d;
+  const auto parse = parse_csv_records("a,b,c\n\x80x,yz,\xC3,w\n", "t.csv", d);
+  REQUIRE(parse.records.size() == 2);
+  const auto& fields = parse.records[1].fields;
+  REQUIRE(fields.size() == 4);
+  CHECK(fields[1].column == 4);
+  CHECK(fields[2].column == 7);
+  CHECK(fields[3].column == 9);
+  CHECK(messages(d) == std::vector<std::string>{"t.csv:2:1: invalid UTF-8 (byte 0x80); the file must be UTF-8 encoded"});
+}
+
 TEST_CASE("csv: CRLF is reported once, with a count", "[csv]") {
   std::vector<Diagnostic> d;
   const auto parse = parse_csv_records("id,name\r\n1,a\r\n2,b\r\n", "t.csv", d);
