@@ -79,11 +79,21 @@ fuzz:
 	    || { tail -n 60 out/fuzz/$$t/fuzz.log; echo "fuzz_$$t failed: see out/fuzz/$$t/" >&2; exit 1; }; \
 	done
 
-# Benchmarks (not tests): alueverkko side by side with graph-tool, igraph and networkx; see bench/compare.py.
+# Benchmarks (not tests; bench/harness.py): alueverkko (C++ driver bench/job.cpp and Python) side by
+# side with graph-tool, igraph, networkx and scipy at the finland and cordis sizes → bench/RESULTS.md
+# (every raw figure: out/bench/results.json); then the 10× CORDIS memory check, appended to it.
+# Hours at the cordis size (the exact betweenness and harmonic closeness of every library).
+BENCH_SIZES   ?= finland,cordis
+BENCH_REPEATS ?= 5
+BENCH_THREADS ?= 1,2
+
 bench: build
 	@bash scripts/install-deps.sh --bench
 	@mkdir -p out/bench
-	PYTHONPATH=$(BUILD_DIR)/python $(PYTHON) bench/compare.py --csv out/bench/compare.csv
+	PYTHONPATH=$(BUILD_DIR)/python $(PYTHON) bench/harness.py --sizes $(BENCH_SIZES) --repeats $(BENCH_REPEATS) \
+	    --threads $(BENCH_THREADS) --job $(BUILD_DIR)/bench/alueverkko-bench-job \
+	    --markdown bench/RESULTS.md --json out/bench/results.json
+	PYTHONPATH=$(BUILD_DIR)/python $(PYTHON) bench/cordis10_memory.py --cli $(CLI) --markdown bench/RESULTS.md
 
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(or $(PREFIX),/usr/local)

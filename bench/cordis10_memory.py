@@ -8,8 +8,10 @@ process whose peak resident set size (ru_maxrss) is reported:
   cli     alueverkko backbone --memberships … --method disparity (load, projection, backbone), and
           alueverkko metrics --memberships … --measure pagerank (load, projection, PageRank)
 
-Not a test (it takes a minute and a few GiB): `make bench` does not run it either; run
-  PYTHONPATH=build/python /usr/bin/python3 bench/cordis10_memory.py --cli build/alueverkko
+Not a test (it takes a minute and a few GiB); `make bench` runs it after bench/harness.py, appending
+its figures and the target of issue 12 (peak RSS ≤ 8 GiB) to bench/RESULTS.md:
+  PYTHONPATH=build/python /usr/bin/python3 bench/cordis10_memory.py --cli build/alueverkko \
+      [--markdown bench/RESULTS.md]
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ def main() -> None:
     parser.add_argument("--work", default="out/bench/cordis10")
     parser.add_argument("--alpha", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--markdown", help="append the figures to this file (bench/RESULTS.md)")
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -69,18 +72,28 @@ def main() -> None:
     peak, wall, stdout = child_peak_kib([sys.executable, "-c", PYTHON_JOB, str(memberships), str(args.alpha)],
                                         env=dict(os.environ))
     result = json.loads(stdout)
-    print(f"python: {result['memberships']:,} memberships → {result['vertices']:,} vertices, "
-          f"{result['edges']:,} edges ({result['graph_bytes'] / 2**20:.0f} MiB graph) → backbone "
-          f"{result['backbone_edges']:,} edges → PageRank; "
-          + ", ".join(f"{k} {v:.2f} s" for k, v in result["seconds"].items())
-          + f"; wall {wall:.1f} s; peak RSS {peak / 2**20:.2f} GiB")
+    python_line = (f"python: {result['memberships']:,} memberships → {result['vertices']:,} vertices, "
+                   f"{result['edges']:,} edges ({result['graph_bytes'] / 2**20:.0f} MiB graph) → backbone "
+                   f"{result['backbone_edges']:,} edges → PageRank; "
+                   + ", ".join(f"{k} {v:.2f} s" for k, v in result["seconds"].items())
+                   + f"; wall {wall:.1f} s; peak RSS {peak / 2**20:.2f} GiB")
+    print(python_line)
 
     peak_b, wall_b, _ = child_peak_kib([args.cli, "backbone", "--memberships", str(memberships), "--method", "disparity",
                                         "--alpha", str(args.alpha), "--out", str(work / "backbone.csv"), "-q"])
     peak_m, wall_m, _ = child_peak_kib([args.cli, "metrics", "--memberships", str(memberships), "--measure", "pagerank",
                                         "--out", str(work / "pagerank.csv"), "-q"])
-    print(f"cli: backbone {wall_b:.1f} s, peak RSS {peak_b / 2**20:.2f} GiB; "
-          f"pagerank {wall_m:.1f} s, peak RSS {peak_m / 2**20:.2f} GiB")
+    cli_line = (f"cli: backbone {wall_b:.1f} s, peak RSS {peak_b / 2**20:.2f} GiB; "
+                f"pagerank {wall_m:.1f} s, peak RSS {peak_m / 2**20:.2f} GiB")
+    print(cli_line)
+    if args.markdown:
+        worst = max(peak, peak_b, peak_m) / 2**20
+        with open(args.markdown, "a", encoding="utf-8") as f:
+            f.write(f"\n## cordis10: memory of load → projection → backbone → PageRank (bench/cordis10_memory.py)\n\n"
+                    f"Input {memberships} ({memberships.stat().st_size / 2**20:.1f} MiB), disparity filter "
+                    f"alpha {args.alpha}; each job in a fresh process, peak RSS by wait4.\n\n"
+                    f"- {python_line}\n- {cli_line}\n- target (issue 12) peak RSS ≤ 8 GiB: "
+                    f"{'met' if worst <= 8 else 'missed'} (largest {worst:.2f} GiB)\n")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 file(GLOB ALUEVERKKO_FUZZ_TARGET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp)
 
 # The parsers and what they call: all the targets reach. The fuzzers and the sanitized replay
-# (tests/fuzz/CMakeLists.txt) build only these, not the maps, reports, Graphviz or OpenMP code.
+# (tests/fuzz/CMakeLists.txt) build only these, not the maps, reports or Graphviz code.
 set(ALUEVERKKO_FUZZ_PARSER_SOURCES
   core/csv.cpp core/diagnostics.cpp core/fields.cpp core/json_document.cpp core/row_reader.cpp core/text.cpp
   data/call_rules.cpp data/dataset.cpp data/load_dataset.cpp data/model.cpp data/name_key.cpp
@@ -24,7 +24,7 @@ set(ALUEVERKKO_FUZZ_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recove
 
 add_library(alueverkko_fuzz_parsers STATIC ${ALUEVERKKO_FUZZ_PARSER_SOURCES})
 target_include_directories(alueverkko_fuzz_parsers PUBLIC ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/include)
-target_link_libraries(alueverkko_fuzz_parsers PUBLIC Boost::headers Eigen3::Eigen PRIVATE nlohmann_json::nlohmann_json)
+target_link_libraries(alueverkko_fuzz_parsers PUBLIC Boost::headers Eigen3::Eigen OpenMP::OpenMP_CXX PRIVATE nlohmann_json::nlohmann_json)
 target_compile_options(alueverkko_fuzz_parsers PRIVATE ${ALUEVERKKO_FUZZ_SANITIZERS} -fsanitize=fuzzer-no-link)
 alueverkko_set_warnings(alueverkko_fuzz_parsers)
 

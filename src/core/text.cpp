@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -90,6 +92,23 @@ std::vector<std::size_t> invalid_utf8_offsets(std::string_view text) {
     }
   }
   return offsets;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (pos + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & high_bits) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    if (decode_utf8(text, pos) == invalid_code_point) return false;
+  }
+  return true;
 }
 
 bool starts_with_bom(std::string_view text) { return text.starts_with("\xEF\xBB\xBF"); }

@@ -26,6 +26,9 @@ std::pair<std::size_t, std::size_t> line_column_at(std::string_view text, std::s
 // Byte offsets of the first invalid UTF-8 sequence of each line that has one.
 std::vector<std::size_t> invalid_utf8_offsets(std::string_view text);
 
+// True when every byte belongs to a valid UTF-8 sequence (ASCII is checked eight bytes at a time).
+bool is_valid_utf8(std::string_view text);
+
 bool starts_with_bom(std::string_view text);
 
 // The whole file, or nullopt if it cannot be opened.

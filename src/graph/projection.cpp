@@ -49,53 +49,95 @@ struct HeavierFirst {
   }
 };
 
-// Bytes alive at the peak of project() for `edges` edges: the rows found (16 B per edge), their
-// concatenation and the sorted copy from_edges() makes (16 B each), its edge table (16 B) and CSR
-// (two arcs of 4 + 8 + 4 B), CSR offsets (8 B per vertex), and the labels.
-std::uint64_t projection_peak_bytes(std::uint64_t vertices, std::uint64_t edges, std::span<const std::string> labels) {
+// Bytes alive at the peak of project() for `edges` edges. The rows found (16 B per edge, their
+// buffers up to twice that) are moved into the edge table (16 B); then the CSR (two arcs of
+// 4 + 8 + 4 B) is built beside the table: 48 B per edge. With top-k the rows are sorted through one
+// more copy (16 B). Then the CSR offsets and their fill pointers (8 + 8 B per vertex), and the labels.
+std::uint64_t projection_peak_bytes(std::uint64_t vertices, std::uint64_t edges, bool top_k,
+                                    std::span<const std::string> labels) {
   std::uint64_t label_bytes = 0;
   for (const auto& label : labels) label_bytes += sizeof(std::string) + (label.size() > 15 ? label.size() + 1 : 0);
-  return (vertices + 1) * 8 + edges * (16 + 16 + 16 + 16 + 2 * 16) + label_bytes;
+  return (vertices + 1) * 16 + edges * (top_k ? 64 : 48) + label_bytes;
 }
+
+// The active memberships seen from the side projected onto, as two CSRs of plain ids: each
+// thing's members on the other side (ascending) and each vertex's things (ascending, as in
+// TwoModeGraph's lists), each with the position of the vertex in that thing's member list, and
+// the membership weights when they are used. Built once per projection, so that the row kernel
+// reads contiguous ids and starts at the partners after u without searching.
+struct Incidence {
+  std::vector<std::uint64_t> other_offsets, vertex_offsets;
+  std::vector<std::uint32_t> other_members, vertex_others;
+  std::vector<std::uint64_t> vertex_positions;        // index into other_members of the vertex itself
+  std::vector<double> other_weights, vertex_weights;  // empty without membership weights
+  std::vector<double> degree;                         // |N(i)|: active memberships per vertex
+
+  Incidence(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active) {
+    const SideView side{graph, options.onto == ProjectionSide::rows};
+    const bool weighted = options.use_membership_weights;
+    other_offsets.assign(side.other_count() + 1, 0);
+    degree.assign(side.vertex_count(), 0.0);
+    for (std::uint32_t k = 0; k < side.other_count(); ++k) {
+      for (const auto e : side.inner(k)) {
+        if (!active.empty() && active[e] == 0) continue;
+        other_members.push_back(side.vertex_of(e));
+        if (weighted) other_weights.push_back(graph.edges()[e].weight);
+        degree[side.vertex_of(e)] += 1;
+      }
+      other_offsets[k + 1] = other_members.size();
+    }
+    // The transposition: scanning the things in order lists each vertex's things in ascending order.
+    vertex_offsets.assign(side.vertex_count() + 1, 0);
+    for (std::size_t v = 0; v < degree.size(); ++v)
+      vertex_offsets[v + 1] = vertex_offsets[v] + static_cast<std::uint64_t>(degree[v]);
+    vertex_others.resize(other_members.size());
+    vertex_positions.resize(other_members.size());
+    if (weighted) vertex_weights.resize(other_members.size());
+    std::vector<std::uint64_t> next(vertex_offsets.begin(), vertex_offsets.end() - 1);
+    for (std::uint32_t k = 0; k < side.other_count(); ++k)
+      for (auto f = other_offsets[k]; f < other_offsets[k + 1]; ++f) {
+        const auto slot = next[other_members[f]]++;
+        vertex_others[slot] = k;
+        vertex_positions[slot] = f;
+        if (weighted) vertex_weights[slot] = other_weights[f];
+      }
+  }
+  std::size_t vertex_count() const { return degree.size(); }
+};
 
 // The edges of one projected vertex u, with the buffers of one thread: the partners v > u (every
 // partner with top-k) weighted as the options say, kept if w > 0 and w >= min_weight, the top k
-// when top_k > 0.
+// when top_k > 0. Rows without top-k come out sorted by partner.
 class RowKernel {
  public:
-  RowKernel(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active,
-            const std::vector<double>& degree, const std::vector<std::uint32_t>& other_size)
-      : graph_(graph), side_{graph, options.onto == ProjectionSide::rows}, options_(options), active_(active),
-        degree_(degree), other_size_(other_size), full_rows_(options.top_k > 0),
-        want_newman_(options.weighting == ProjectionWeighting::newman || options.weighting == ProjectionWeighting::custom),
-        want_product_(options.weighting == ProjectionWeighting::count),
-        shared_(side_.vertex_count(), 0.0), product_(want_product_ ? side_.vertex_count() : 0, 0.0),
-        newman_(want_newman_ ? side_.vertex_count() : 0, 0.0) {}
+  RowKernel(const Incidence& incidence, const ProjectionOptions& options)
+      : in_(incidence), options_(options), full_rows_(options.top_k > 0),
+        weighted_(options.use_membership_weights),
+        newman_scale_(options.weighting == ProjectionWeighting::newman || options.weighting == ProjectionWeighting::custom),
+        want_sum_(newman_scale_ || (options.weighting == ProjectionWeighting::count && weighted_)),
+        shared_(incidence.vertex_count(), 0), sum_(want_sum_ ? incidence.vertex_count() : 0, 0.0) {}
 
   // Replaces `row` with u's edges. A custom weight function's exception propagates.
   void run(std::uint32_t u, std::vector<WeightedEdge>& row) {
-    for (const auto e : side_.outer(u)) {
-      if (!is_active(e)) continue;
-      const auto k = side_.other_of(e);
-      const std::uint32_t n_k = other_size_[k];
+    for (std::uint64_t i = in_.vertex_offsets[u]; i < in_.vertex_offsets[u + 1]; ++i) {
+      const auto k = in_.vertex_others[i];
+      const std::uint64_t begin = in_.other_offsets[k], end = in_.other_offsets[k + 1];
+      const std::uint64_t n_k = end - begin;
       if (n_k < 2) continue;
-      auto members = side_.inner(k);
-      if (!full_rows_)  // only partners v > u: each pair once
-        members = members.subspan(static_cast<std::size_t>(
-            std::upper_bound(members.begin(), members.end(), u,
-                             [&](std::uint32_t value, TwoModeGraph::EdgeId f) { return value < side_.vertex_of(f); }) -
-            members.begin()));
-      const double w_e = weight_of(e);
-      for (const auto f : members) {
-        const auto v = side_.vertex_of(f);
-        if (v == u || !is_active(f)) continue;
-        if (shared_[v] == 0) touched_.push_back(v);
-        shared_[v] += 1;
-        if (want_product_) product_[v] += w_e * weight_of(f);
-        if (want_newman_) newman_[v] += w_e * weight_of(f) / (n_k - 1);
+      const std::uint32_t* members = in_.other_members.data();
+      // only partners v > u, each pair once, unless the rows are full
+      const std::uint64_t first = full_rows_ ? begin : in_.vertex_positions[i] + 1;
+      const double w_e = weighted_ ? in_.vertex_weights[i] : 1.0;
+      const double scale = newman_scale_ ? 1.0 / static_cast<double>(n_k - 1) : 1.0;
+      for (std::uint64_t f = first; f < end; ++f) {
+        const auto v = members[f];
+        if (v == u) continue;
+        if (shared_[v]++ == 0) touched_.push_back(v);
+        if (want_sum_) sum_[v] += (weighted_ ? w_e * in_.other_weights[f] : 1.0) * scale;
       }
     }
     row.clear();
+    if (!full_rows_) sort_touched(u);
     std::exception_ptr failure;
     for (const auto v : touched_) {
       if (!failure) {
@@ -107,8 +149,7 @@ class RowKernel {
         }
       }
       shared_[v] = 0;
-      if (want_product_) product_[v] = 0;
-      if (want_newman_) newman_[v] = 0;
+      if (want_sum_) sum_[v] = 0;
     }
     touched_.clear();
     if (failure) std::rethrow_exception(failure);
@@ -123,73 +164,89 @@ class RowKernel {
   }
 
  private:
-  bool is_active(TwoModeGraph::EdgeId e) const { return active_.empty() || active_[e] != 0; }
-  double weight_of(TwoModeGraph::EdgeId e) const { return options_.use_membership_weights ? graph_.edges()[e].weight : 1.0; }
+  // Puts the partners of u in ascending order (the canonical (u, v) order of the edge table): a row
+  // with many partners is read off the marks in order, a short one is sorted.
+  void sort_touched(std::uint32_t u) {
+    const std::size_t remaining = shared_.size() - u - 1;
+    if (touched_.size() * 32 > remaining) {
+      touched_.clear();
+      for (std::size_t v = u + 1; v < shared_.size(); ++v)
+        if (shared_[v] != 0) touched_.push_back(static_cast<std::uint32_t>(v));
+    } else {
+      std::sort(touched_.begin(), touched_.end());
+    }
+  }
 
   double weight(std::uint32_t u, std::uint32_t v) const {
+    const auto shared = static_cast<double>(shared_[v]);
+    const auto& degree = in_.degree;
     switch (options_.weighting) {
-      case ProjectionWeighting::count: return product_[v];
-      case ProjectionWeighting::newman: return newman_[v];
-      case ProjectionWeighting::jaccard: return shared_[v] / (degree_[u] + degree_[v] - shared_[v]);
-      case ProjectionWeighting::overlap: return shared_[v] / std::min(degree_[u], degree_[v]);
+      case ProjectionWeighting::count: return weighted_ ? sum_[v] : shared;
+      case ProjectionWeighting::newman: return sum_[v];
+      case ProjectionWeighting::jaccard: return shared / (degree[u] + degree[v] - shared);
+      case ProjectionWeighting::overlap: return shared / std::min(degree[u], degree[v]);
       case ProjectionWeighting::custom:
-        return options_.custom({std::min(u, v), std::max(u, v), shared_[v], degree_[std::min(u, v)],
-                                degree_[std::max(u, v)], newman_[v]});
+        return options_.custom({std::min(u, v), std::max(u, v), shared, degree[std::min(u, v)],
+                                degree[std::max(u, v)], sum_[v]});
     }
     return 0;
   }
 
-  const TwoModeGraph& graph_;
-  SideView side_;
+  const Incidence& in_;
   const ProjectionOptions& options_;
-  std::span<const std::uint8_t> active_;
-  const std::vector<double>& degree_;
-  const std::vector<std::uint32_t>& other_size_;
-  bool full_rows_, want_newman_, want_product_;
-  std::vector<double> shared_, product_, newman_;
+  bool full_rows_, weighted_, newman_scale_, want_sum_;
+  std::vector<std::uint32_t> shared_;  // |N(u)∩N(v)|; nonzero marks v as touched
+  std::vector<double> sum_;            // Σ w_e·w_f (count) or Σ w_e·w_f/(n_k − 1) (newman, custom)
   std::vector<std::uint32_t> touched_;
 };
 
-// Runs every row of the projection through `emit(thread, row)` on `threads` threads (rows dealt
-// dynamically), each thread with its own RowKernel. The first exception is rethrown after the team.
+// Rows are dealt to the threads in chunks of consecutive vertices; a chunk's rows go through
+// `emit(chunk, row)` in vertex order on one thread, so that the chunks, concatenated in order,
+// list the rows in vertex order whatever the thread count. Each thread has its own RowKernel. The
+// first exception is rethrown after the team.
+constexpr std::size_t max_chunks = 1024;
+
+std::size_t chunk_count(std::size_t vertices) { return std::min(vertices, max_chunks); }
+
 template <class Emit>
 void for_each_row(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active,
                   int threads, Emit emit) {
-  const SideView side{graph, options.onto == ProjectionSide::rows};
-  const std::size_t n = side.vertex_count();
-  // Active memberships per vertex (|N(i)|) and per thing on the other side (n_k).
-  std::vector<double> degree(n, 0.0);
-  std::vector<std::uint32_t> other_size(side.other_count(), 0);
-  for (TwoModeGraph::EdgeId e = 0; e < graph.edge_count(); ++e)
-    if (active.empty() || active[e] != 0) {
-      degree[side.vertex_of(e)] += 1;
-      ++other_size[side.other_of(e)];
-    }
+  const Incidence incidence(graph, options, active);
+  const std::size_t n = incidence.vertex_count();
+  const std::size_t chunks = chunk_count(n);
   std::exception_ptr failure;
   std::atomic<bool> failed{false};
 #pragma omp parallel num_threads(threads)
   {
-    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
     std::optional<RowKernel> kernel;
     std::vector<WeightedEdge> row;
-#pragma omp for schedule(dynamic, 64)
-    for (std::size_t u = 0; u < n; ++u) {
-      if (failed.load(std::memory_order_relaxed)) continue;  // an OpenMP loop cannot be left early
-      try {
-        if (!kernel) kernel.emplace(graph, options, active, degree, other_size);
-        kernel->run(static_cast<std::uint32_t>(u), row);
-        emit(thread, row);
-      } catch (...) {
+#pragma omp for schedule(dynamic, 1)
+    for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
+      // an OpenMP loop cannot be left early
+      for (std::size_t u = chunk * n / chunks; u < (chunk + 1) * n / chunks && !failed.load(std::memory_order_relaxed); ++u) {
+        try {
+          if (!kernel) kernel.emplace(incidence, options);
+          kernel->run(static_cast<std::uint32_t>(u), row);
+          emit(chunk, row);
+        } catch (...) {
 #pragma omp critical(alueverkko_projection_error)
-        if (!failure) failure = std::current_exception();
-        failed = true;
+          if (!failure) failure = std::current_exception();
+          failed = true;
+        }
       }
     }
   }
   if (failure) std::rethrow_exception(failure);
 }
 
-int thread_count(const ProjectionOptions& options) { return options.threads > 0 ? options.threads : omp_get_max_threads(); }
+// Threads beyond the first pay off only with enough pairs to count: a small projection takes less
+// time than waking a thread team.
+int thread_count(const TwoModeGraph& graph, const ProjectionOptions& options) {
+  constexpr std::uint64_t pairs_per_extra_thread = 50'000;
+  const int requested = options.threads > 0 ? options.threads : omp_get_max_threads();
+  const std::uint64_t pairs = projection_size(graph, options.onto).max_edges;
+  return static_cast<int>(std::clamp<std::uint64_t>(pairs / pairs_per_extra_thread, 1, static_cast<std::uint64_t>(requested)));
+}
 
 void check_options(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active) {
   const auto weighting = options.weighting;
@@ -231,9 +288,11 @@ std::string human_bytes(std::uint64_t bytes) {
 // it) before refusing.
 void check_size(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active) {
   const std::uint64_t limit = options.max_bytes;
-  if (limit == 0 || projection_size(graph, options.onto).max_bytes <= limit) return;
+  if (limit == 0) return;
   const SideView side{graph, options.onto == ProjectionSide::rows};
   const std::uint64_t n = side.vertex_count();
+  const bool top_k = options.top_k > 0;
+  if (projection_peak_bytes(n, projection_size(graph, options.onto).max_edges, top_k, side.labels()) <= limit) return;
   const bool every_pair_kept = options.min_weight <= 0 && options.top_k == 0 && !options.use_membership_weights &&
                                options.weighting != ProjectionWeighting::custom;
   if (every_pair_kept) {
@@ -241,11 +300,11 @@ void check_size(const TwoModeGraph& graph, const ProjectionOptions& options, std
     for (TwoModeGraph::EdgeId e = 0; e < graph.edge_count(); ++e)
       if (active.empty() || active[e] != 0) ++members[side.other_of(e)];
     const std::uint64_t largest = members.empty() ? 0 : *std::max_element(members.begin(), members.end());
-    const std::uint64_t bytes = projection_peak_bytes(n, choose2(largest), side.labels());
+    const std::uint64_t bytes = projection_peak_bytes(n, choose2(largest), top_k, side.labels());
     if (bytes > limit) refuse(n, choose2(largest), true, bytes, limit);
   }
   const auto edges = projected_edge_count(graph, options, active);
-  const auto bytes = projection_peak_bytes(n, edges, side.labels());
+  const auto bytes = projection_peak_bytes(n, edges, top_k, side.labels());
   if (bytes > limit) refuse(n, edges, false, bytes, limit);
 }
 
@@ -258,17 +317,17 @@ ProjectionSize projection_size(const TwoModeGraph& graph, ProjectionSide onto) {
   std::uint64_t pairs = 0;
   for (std::uint32_t k = 0; k < side.other_count(); ++k) pairs += choose2(side.inner(k).size());
   size.max_edges = std::min(pairs, choose2(size.vertices));
-  size.max_bytes = projection_peak_bytes(size.vertices, size.max_edges, side.labels());
+  size.max_bytes = projection_peak_bytes(size.vertices, size.max_edges, false, side.labels());
   return size;
 }
 
 std::uint64_t projected_edge_count(const TwoModeGraph& graph, const ProjectionOptions& options,
                                    std::span<const std::uint8_t> active) {
   check_options(graph, options, active);
-  const int threads = thread_count(options);
-  std::vector<std::uint64_t> counts(static_cast<std::size_t>(threads), 0);
-  for_each_row(graph, options, active, threads,
-               [&](std::size_t thread, const std::vector<WeightedEdge>& row) { counts[thread] += row.size(); });
+  const SideView side{graph, options.onto == ProjectionSide::rows};
+  std::vector<std::uint64_t> counts(chunk_count(side.vertex_count()), 0);
+  for_each_row(graph, options, active, thread_count(graph, options),
+               [&](std::size_t chunk, const std::vector<WeightedEdge>& row) { counts[chunk] += row.size(); });
   std::uint64_t total = 0;
   for (const auto c : counts) total += c;
   return total;
@@ -278,32 +337,47 @@ WeightedGraph project(const TwoModeGraph& graph, const ProjectionOptions& option
                       std::span<const std::uint8_t> active) {
   check_options(graph, options, active);
   check_size(graph, options, active);
-  const int threads = thread_count(options);
-  std::vector<std::vector<WeightedEdge>> per_thread(static_cast<std::size_t>(threads));
-  for_each_row(graph, options, active, threads, [&](std::size_t thread, const std::vector<WeightedEdge>& row) {
-    per_thread[thread].insert(per_thread[thread].end(), row.begin(), row.end());
+  const SideView side{graph, options.onto == ProjectionSide::rows};
+  std::vector<std::vector<WeightedEdge>> per_chunk(chunk_count(side.vertex_count()));
+  const int threads = thread_count(graph, options);
+  for_each_row(graph, options, active, threads, [&](std::size_t chunk, const std::vector<WeightedEdge>& row) {
+    per_chunk[chunk].insert(per_chunk[chunk].end(), row.begin(), row.end());
   });
-
-  std::vector<WeightedEdge> edges;
+  const auto labels = side.labels();
+  std::vector<std::string> vertex_labels(labels.begin(), labels.end());
   std::size_t total = 0;
-  for (const auto& part : per_thread) total += part.size();
-  edges.reserve(total);
-  for (auto& part : per_thread) {
-    edges.insert(edges.end(), part.begin(), part.end());
-    std::vector<WeightedEdge>().swap(part);
-  }
+  for (const auto& part : per_chunk) total += part.size();
+
   if (options.top_k > 0) {  // an edge in the top k of both endpoints was emitted twice, with the same weight
+    std::vector<WeightedEdge> edges;
+    edges.reserve(total);
+    for (auto& part : per_chunk) {
+      edges.insert(edges.end(), part.begin(), part.end());
+      std::vector<WeightedEdge>().swap(part);
+    }
     std::sort(edges.begin(), edges.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
       return a.source != b.source ? a.source < b.source : a.target < b.target;
     });
     edges.erase(std::unique(edges.begin(), edges.end(),
                             [](const WeightedEdge& a, const WeightedEdge& b) { return a.source == b.source && a.target == b.target; }),
                 edges.end());
+    return WeightedGraph::from_edges(side.vertex_count(), edges, WeightMeaning::affinity, std::move(vertex_labels));
   }
-  const SideView side{graph, options.onto == ProjectionSide::rows};
-  const auto labels = side.labels();
-  return WeightedGraph::from_edges(side.vertex_count(), edges, WeightMeaning::affinity,
-                                   std::vector<std::string>(labels.begin(), labels.end()));
+  // Each row holds partners v > u in ascending order and the chunks are in vertex order: their
+  // concatenation is the edge table in canonical order, with no sort and no second copy.
+  std::vector<std::pair<WeightedGraph::Vertex, WeightedGraph::Vertex>> endpoints;
+  std::vector<double> weights;
+  endpoints.reserve(total);
+  weights.reserve(total);
+  for (auto& part : per_chunk) {
+    for (const auto& e : part) {
+      endpoints.emplace_back(e.source, e.target);
+      weights.push_back(e.weight);
+    }
+    std::vector<WeightedEdge>().swap(part);
+  }
+  return WeightedGraph::from_sorted_edges(side.vertex_count(), std::move(endpoints), std::move(weights),
+                                          WeightMeaning::affinity, std::move(vertex_labels), threads);
 }
 
 PairTable pair_statistics(const TwoModeGraph& graph, ProjectionSide onto, std::span<const std::uint8_t> active) {

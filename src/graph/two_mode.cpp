@@ -19,9 +19,12 @@ void build_side(std::span<const TwoModeEdge> edges, std::size_t count, Key key, 
   ids.resize(edges.size());
   std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
   for (TwoModeGraph::EdgeId e = 0; e < edges.size(); ++e) ids[next[key(edges[e])]++] = e;
-  for (std::size_t i = 0; i < count; ++i)
-    std::sort(ids.begin() + static_cast<std::ptrdiff_t>(offsets[i]), ids.begin() + static_cast<std::ptrdiff_t>(offsets[i + 1]),
-              [&](auto a, auto b) { return tie(edges[a]) < tie(edges[b]); });
+  const auto by_tie = [&](auto a, auto b) { return tie(edges[a]) < tie(edges[b]); };
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto first = ids.begin() + static_cast<std::ptrdiff_t>(offsets[i]);
+    const auto last = ids.begin() + static_cast<std::ptrdiff_t>(offsets[i + 1]);
+    if (!std::is_sorted(first, last, by_tie)) std::sort(first, last, by_tie);  // lists often come sorted
+  }
 }
 
 }  // namespace

@@ -5,74 +5,134 @@
 #include <limits>
 #include <stdexcept>
 
+#include <omp.h>
+
 namespace alueverkko {
 
 std::string_view to_string(WeightMeaning meaning) noexcept {
   return meaning == WeightMeaning::affinity ? "affinity" : "distance";
 }
 
-WeightedGraph WeightedGraph::from_edges(std::size_t vertex_count, std::span<const WeightedEdge> edges,
-                                        WeightMeaning meaning, std::vector<std::string> labels) {
-  if (vertex_count >= std::numeric_limits<Vertex>::max())
+namespace {
+
+void check_vertices(std::size_t vertex_count, const std::vector<std::string>& labels) {
+  if (vertex_count >= std::numeric_limits<WeightedGraph::Vertex>::max())
     throw std::length_error("too many vertices for 32-bit vertex ids");
   if (!labels.empty() && labels.size() != vertex_count)
     throw std::invalid_argument("labels: " + std::to_string(labels.size()) + " given for " +
                                 std::to_string(vertex_count) + " vertices");
+}
 
+void check_weight(double weight) {
+  if (!std::isfinite(weight) || weight < 0)
+    throw std::invalid_argument("edge weight must be finite and >= 0, got " + std::to_string(weight));
+}
+
+}  // namespace
+
+WeightedGraph WeightedGraph::from_edges(std::size_t vertex_count, std::span<const WeightedEdge> edges,
+                                        WeightMeaning meaning, std::vector<std::string> labels) {
+  check_vertices(vertex_count, labels);
   std::vector<WeightedEdge> sorted;
   sorted.reserve(edges.size());
   for (const auto& e : edges) {
     if (e.source >= vertex_count || e.target >= vertex_count)
       throw std::out_of_range("edge endpoint " + std::to_string(std::max(e.source, e.target)) +
                               " outside 0.." + std::to_string(vertex_count - 1));
-    if (!std::isfinite(e.weight) || e.weight < 0)
-      throw std::invalid_argument("edge weight must be finite and >= 0, got " + std::to_string(e.weight));
+    check_weight(e.weight);
     sorted.push_back({std::min(e.source, e.target), std::max(e.source, e.target), e.weight});
   }
   std::sort(sorted.begin(), sorted.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
     return a.source != b.source ? a.source < b.source : a.target < b.target;
   });
+  std::vector<std::pair<Vertex, Vertex>> endpoints;
+  std::vector<double> weights;
+  for (const auto& e : sorted) {  // merge parallel edges
+    if (!endpoints.empty() && endpoints.back() == std::pair{e.source, e.target}) {
+      weights.back() += e.weight;
+    } else {
+      endpoints.emplace_back(e.source, e.target);
+      weights.push_back(e.weight);
+    }
+  }
+  std::vector<WeightedEdge>().swap(sorted);
+  return from_sorted_edges(vertex_count, std::move(endpoints), std::move(weights), meaning, std::move(labels), 1);
+}
+
+WeightedGraph WeightedGraph::from_sorted_edges(std::size_t vertex_count, std::vector<std::pair<Vertex, Vertex>> endpoints,
+                                               std::vector<double> weights, WeightMeaning meaning,
+                                               std::vector<std::string> labels, int threads) {
+  check_vertices(vertex_count, labels);
+  if (weights.size() != endpoints.size())
+    throw std::invalid_argument("from_sorted_edges: " + std::to_string(weights.size()) + " weights for " +
+                                std::to_string(endpoints.size()) + " edges");
+  if (endpoints.size() >= std::numeric_limits<EdgeId>::max()) throw std::length_error("too many edges for 32-bit edge ids");
+  for (std::size_t e = 0; e < endpoints.size(); ++e) {
+    const auto [u, v] = endpoints[e];
+    if (u > v || v >= vertex_count || (e > 0 && endpoints[e - 1] >= endpoints[e]))
+      throw std::invalid_argument("from_sorted_edges: edge " + std::to_string(e) + " (" + std::to_string(u) + ", " +
+                                  std::to_string(v) + ") is out of range or out of order");
+    check_weight(weights[e]);
+  }
 
   WeightedGraph g;
   g.meaning_ = meaning;
   g.labels_ = labels.empty() ? std::vector<std::string>(vertex_count) : std::move(labels);
-  for (const auto& e : sorted) {  // merge parallel edges
-    if (!g.edge_endpoints_.empty() && g.edge_endpoints_.back() == std::pair{e.source, e.target}) {
-      g.edge_weights_.back() += e.weight;
-    } else {
-      g.edge_endpoints_.emplace_back(e.source, e.target);
-      g.edge_weights_.push_back(e.weight);
+  g.edge_endpoints_ = std::move(endpoints);
+  g.edge_weights_ = std::move(weights);
+  g.build_csr(vertex_count, threads);
+  return g;
+}
+
+// The neighbours of v in ascending order are its smaller neighbours u (edges (u, v), u < v) and
+// then its own row of the edge table (v, w), w >= v, self-loop first. A row is copied as it is; the
+// smaller neighbours are a transposition, split over the threads by ranges of v, each thread reading
+// the whole table in order so that every list fills in ascending order.
+void WeightedGraph::build_csr(std::size_t n, int threads) {
+  std::vector<std::uint64_t> row_start(n + 1, 0), smaller(n, 0);
+  for (const auto& [u, v] : edge_endpoints_) {
+    ++row_start[u + 1];
+    if (u != v) ++smaller[v];
+  }
+  offsets_.assign(n + 1, 0);
+  for (std::size_t v = 0; v < n; ++v) {
+    row_start[v + 1] += row_start[v];
+    offsets_[v + 1] = offsets_[v] + smaller[v] + (row_start[v + 1] - row_start[v]);
+  }
+  const std::size_t arcs = offsets_.back();
+  targets_.resize(arcs);
+  weights_.resize(arcs);
+  edge_ids_.resize(arcs);
+  const auto vertices = static_cast<std::int64_t>(n);
+  const int team = threads > 0 ? threads : omp_get_max_threads();
+#pragma omp parallel num_threads(team)
+  {
+#pragma omp for schedule(static)
+    for (std::int64_t v = 0; v < vertices; ++v) {
+      std::uint64_t slot = offsets_[v] + smaller[v];
+      for (auto e = row_start[v]; e < row_start[v + 1]; ++e, ++slot) {
+        targets_[slot] = edge_endpoints_[e].second;
+        weights_[slot] = edge_weights_[e];
+        edge_ids_[slot] = static_cast<EdgeId>(e);
+      }
+    }
+    // Each thread fills the smaller neighbours of the vertices whose lists lie in its share of the arcs.
+    const auto thread = static_cast<std::uint64_t>(omp_get_thread_num());
+    const auto count = static_cast<std::uint64_t>(omp_get_num_threads());
+    const auto first_vertex = [&](std::uint64_t part) {
+      return static_cast<std::size_t>(std::lower_bound(offsets_.begin(), offsets_.end() - 1, arcs * part / count) - offsets_.begin());
+    };
+    const std::size_t lo = first_vertex(thread), hi = thread + 1 == count ? n : first_vertex(thread + 1);
+    std::vector<std::uint64_t> next(offsets_.begin() + static_cast<std::ptrdiff_t>(lo), offsets_.begin() + static_cast<std::ptrdiff_t>(hi));
+    for (EdgeId e = 0; e < edge_endpoints_.size(); ++e) {
+      const auto [u, v] = edge_endpoints_[e];
+      if (v < lo || v >= hi || u == v) continue;
+      const auto slot = next[v - lo]++;
+      targets_[slot] = u;
+      weights_[slot] = edge_weights_[e];
+      edge_ids_[slot] = e;
     }
   }
-  if (g.edge_endpoints_.size() >= std::numeric_limits<EdgeId>::max())
-    throw std::length_error("too many edges for 32-bit edge ids");
-
-  g.offsets_.assign(vertex_count + 1, 0);
-  for (const auto& [u, v] : g.edge_endpoints_) {
-    ++g.offsets_[u + 1];
-    if (u != v) ++g.offsets_[v + 1];
-  }
-  for (std::size_t v = 0; v < vertex_count; ++v) g.offsets_[v + 1] += g.offsets_[v];
-  const std::size_t arcs = g.offsets_.back();
-  g.targets_.resize(arcs);
-  g.weights_.resize(arcs);
-  g.edge_ids_.resize(arcs);
-  // Edges are sorted by (min, max) endpoint, so appending in that order leaves every neighbour list
-  // sorted: a vertex first receives its smaller neighbours (as the larger endpoint), then itself,
-  // then its larger neighbours.
-  std::vector<std::uint64_t> next(g.offsets_.begin(), g.offsets_.end() - 1);
-  for (EdgeId e = 0; e < g.edge_endpoints_.size(); ++e) {
-    const auto [u, v] = g.edge_endpoints_[e];
-    const auto put = [&](Vertex from, Vertex to) {
-      const auto slot = next[from]++;
-      g.targets_[slot] = to;
-      g.weights_[slot] = g.edge_weights_[e];
-      g.edge_ids_[slot] = e;
-    };
-    put(u, v);
-    if (u != v) put(v, u);
-  }
-  return g;
 }
 
 WeightedGraph::Vertex WeightedGraph::find(std::string_view label) const noexcept {

@@ -4,13 +4,17 @@
 #include <alueverkko/core/diagnostics.hpp>
 #include <alueverkko/io/plain_lists.hpp>
 
+#include "../core/fields.hpp"
 #include "../core/row_reader.hpp"
 #include "../core/text.hpp"
+#include "plain_list_paths.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <limits>
 #include <map>
 #include <optional>
-#include <unordered_map>
+#include <stdexcept>
 #include <utility>
 
 namespace alueverkko {
@@ -86,21 +90,91 @@ std::vector<ListRow> read_rows(std::optional<CsvTable> table, const ListKind& ki
   return rows;
 }
 
-// Numbers names in order of first appearance.
+// Numbers names in order of first appearance. The names passed in must outlive it: it keeps views
+// of them, in an open-addressing table (linear probing, at most half full) of ids, each id with
+// its name's hash, so that a probe compares bytes only when the hashes agree.
 class Names {
  public:
-  std::uint32_t id(const std::string& name) {
-    const auto [it, inserted] = ids_.try_emplace(name, static_cast<std::uint32_t>(labels_.size()));
-    if (inserted) labels_.push_back(name);
-    return it->second;
+  explicit Names(std::size_t expected = 0) { rehash(std::bit_ceil(std::max<std::size_t>(16, 2 * expected))); }
+  std::uint32_t id(std::string_view name) {
+    const std::size_t hash = std::hash<std::string_view>{}(name);
+    for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+      const std::uint32_t id = slots_[slot];
+      if (id == empty) {
+        const auto added = static_cast<std::uint32_t>(names_.size());
+        slots_[slot] = added;
+        names_.push_back(name);
+        hashes_.push_back(hash);
+        if (2 * names_.size() > slots_.size()) rehash(2 * slots_.size());
+        return added;
+      }
+      if (hashes_[id] == hash && names_[id] == name) return id;
+    }
   }
-  std::vector<std::string> take() { return std::move(labels_); }
-  std::size_t size() const { return labels_.size(); }
+  std::vector<std::string> take() const { return {names_.begin(), names_.end()}; }
+  std::size_t size() const { return names_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
-  std::vector<std::string> labels_;
+  static constexpr std::uint32_t empty = std::numeric_limits<std::uint32_t>::max();
+  void rehash(std::size_t capacity) {
+    slots_.assign(capacity, empty);
+    mask_ = capacity - 1;
+    for (std::uint32_t id = 0; id < names_.size(); ++id) {
+      std::size_t slot = hashes_[id] & mask_;
+      while (slots_[slot] != empty) slot = (slot + 1) & mask_;
+      slots_[slot] = id;
+    }
+  }
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_ = 0;
+  std::vector<std::string_view> names_;
+  std::vector<std::size_t> hashes_;
 };
+
+// The fast path for well-formed lists, nearly every file: read straight from the bytes when the
+// file is valid UTF-8 without BOM, quotes or carriage returns, its header is exactly the expected
+// one and every line holds the header's fields, names that need no message and, if weighted, a
+// number >= 0. `row(first, second, weight)` gets the data rows in order. Returns false at the first
+// thing the strict reader would report; the caller then reads the file with it, for the message.
+template <class Row>
+bool scan_well_formed(std::string_view content, const ListKind& kind, Row row) {
+  if (content.empty() || detail::starts_with_bom(content) || content.find_first_of("\"\r") != std::string_view::npos ||
+      !detail::is_valid_utf8(content))
+    return false;
+  const auto line_end = [&](std::size_t from) { return std::min(content.find('\n', from), content.size()); };
+  const std::size_t header_end = line_end(0);
+  const std::string_view header = content.substr(0, header_end);
+  const std::string names = kind.first + "," + kind.second;
+  const bool weighted = header == names + ",weight";
+  if (!weighted && header != names) return false;
+  const auto plain_name = [](std::string_view name) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+    return !name.empty() && !is_space(name.front()) && !is_space(name.back());
+  };
+  for (std::size_t pos = header_end + 1; pos < content.size();) {
+    const std::size_t end = line_end(pos);
+    const std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    const std::size_t comma = line.find(',');
+    if (comma == std::string_view::npos) return false;
+    const std::string_view first = line.substr(0, comma);
+    std::string_view second = line.substr(comma + 1);
+    double weight = 1.0;
+    const std::size_t weight_comma = second.find(',');
+    if (weighted != (weight_comma != std::string_view::npos)) return false;
+    if (weighted) {
+      const auto number = detail::parse_number(second.substr(weight_comma + 1));
+      if (!number || *number < 0) return false;
+      weight = *number;
+      second = second.substr(0, weight_comma);
+    }
+    if (!plain_name(first) || !plain_name(second)) return false;
+    row(first, second, weight);
+  }
+  return true;
+}
+
+std::size_t line_count(std::string_view content) { return static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')); }
 
 WeightedGraph edge_list_from(std::optional<CsvTable> table, const std::string& file, WeightMeaning meaning,
                              std::vector<Diagnostic> diagnostics) {
@@ -158,28 +232,81 @@ CsvSchema schema_of(const ListKind& kind) { return CsvSchema{{kind.first, kind.s
 
 }  // namespace
 
-WeightedGraph parse_edge_list(std::string_view content, const std::string& file, WeightMeaning meaning) {
+namespace detail {
+
+// A well-formed edge list without the strict reader (see scan_well_formed). Distances go through
+// the strict reader, which names the line of a pair given twice.
+std::optional<WeightedGraph> edge_list_well_formed(std::string_view content, WeightMeaning meaning) {
+  if (meaning != WeightMeaning::affinity) return std::nullopt;
+  const std::size_t lines = line_count(content);
+  Names names(lines);
+  std::vector<WeightedEdge> edges;
+  edges.reserve(lines);
+  if (!scan_well_formed(content, edge_list, [&](std::string_view source, std::string_view target, double weight) {
+        const std::uint32_t u = names.id(source);
+        edges.push_back({u, names.id(target), weight});
+      }))
+    return std::nullopt;
+  const std::size_t n = names.size();
+  return WeightedGraph::from_edges(n, edges, meaning, names.take());
+}
+
+// A well-formed membership list without the strict reader (see scan_well_formed). A membership
+// given twice is left to the strict reader, which names its lines.
+std::optional<TwoModeGraph> two_mode_list_well_formed(std::string_view content) {
+  const std::size_t lines = line_count(content);
+  Names actors(lines / 2), networks(lines / 2);
+  std::vector<TwoModeEdge> edges;
+  edges.reserve(lines);
+  if (!scan_well_formed(content, two_mode_list, [&](std::string_view actor, std::string_view network, double weight) {
+        TwoModeEdge e;
+        e.row = actors.id(actor);
+        e.column = networks.id(network);
+        e.weight = weight;
+        edges.push_back(e);
+      }))
+    return std::nullopt;
+  try {
+    return TwoModeGraph::from_edges(actors.take(), networks.take(), edges);
+  } catch (const std::invalid_argument&) {  // the one thing left to find: a membership given twice
+    return std::nullopt;
+  }
+}
+
+WeightedGraph edge_list_strict(std::string_view content, const std::string& file, WeightMeaning meaning) {
   std::vector<Diagnostic> diagnostics;
   auto table = parse_csv(content, file, schema_of(edge_list), diagnostics);
   return edge_list_from(std::move(table), file, meaning, std::move(diagnostics));
 }
 
-WeightedGraph read_edge_list(const std::filesystem::path& path, WeightMeaning meaning) {
-  std::vector<Diagnostic> diagnostics;
-  auto table = read_csv(path, schema_of(edge_list), diagnostics);
-  return edge_list_from(std::move(table), path.string(), meaning, std::move(diagnostics));
-}
-
-TwoModeGraph parse_two_mode_list(std::string_view content, const std::string& file) {
+TwoModeGraph two_mode_list_strict(std::string_view content, const std::string& file) {
   std::vector<Diagnostic> diagnostics;
   auto table = parse_csv(content, file, schema_of(two_mode_list), diagnostics);
   return two_mode_from(std::move(table), file, std::move(diagnostics));
 }
 
+}  // namespace detail
+
+WeightedGraph parse_edge_list(std::string_view content, const std::string& file, WeightMeaning meaning) {
+  if (auto graph = detail::edge_list_well_formed(content, meaning)) return std::move(*graph);
+  return detail::edge_list_strict(content, file, meaning);
+}
+
+WeightedGraph read_edge_list(const std::filesystem::path& path, WeightMeaning meaning) {
+  const auto content = detail::read_file(path);
+  if (!content) throw_if_any({{path.string(), 0, 0, "file not found"}});
+  return parse_edge_list(*content, path.string(), meaning);
+}
+
+TwoModeGraph parse_two_mode_list(std::string_view content, const std::string& file) {
+  if (auto graph = detail::two_mode_list_well_formed(content)) return std::move(*graph);
+  return detail::two_mode_list_strict(content, file);
+}
+
 TwoModeGraph read_two_mode_list(const std::filesystem::path& path) {
-  std::vector<Diagnostic> diagnostics;
-  auto table = read_csv(path, schema_of(two_mode_list), diagnostics);
-  return two_mode_from(std::move(table), path.string(), std::move(diagnostics));
+  const auto content = detail::read_file(path);
+  if (!content) throw_if_any({{path.string(), 0, 0, "file not found"}});
+  return parse_two_mode_list(*content, path.string());
 }
 
 }  // namespace alueverkko

@@ -8,18 +8,18 @@ IDEA = "data/collaborations/idea_call_2021"
                                      ["backbone", "--method", "disparity"], ["draw", "--layout", "sfdp"]])
 def test_refused_with_the_sizes_and_what_to_do(cli, repo, tmp_path, command):
     out = tmp_path / ("out.svg" if command[0] == "draw" else "out.csv")
-    r = cli(command[0], repo / IDEA, *command[1:], "--level", "actor", "--max-memory", "50K", "--out", out)
+    r = cli(command[0], repo / IDEA, *command[1:], "--level", "actor", "--max-memory", "40K", "--out", out)
     assert r.returncode == 1
     assert r.stderr.strip().splitlines()[-1] == (
-        "alueverkko: error: projection too large: 164 vertices and 826 edges need about 85.1 KiB while projecting, "
-        "above the limit of 50.0 KiB; raise the limit, select fewer memberships, or keep fewer edges (min_weight, top_k)")
+        "alueverkko: error: projection too large: 164 vertices and 826 edges need about 47.7 KiB while projecting, "
+        "above the limit of 40.0 KiB; raise the limit, select fewer memberships, or keep fewer edges (min_weight, top_k)")
     assert not out.exists()
 
 
 def test_the_largest_network_alone_can_refuse(cli, repo):
     r = cli("metrics", repo / IDEA, "--level", "actor", "--measure", "degree", "--max-memory", "1K")
     assert r.returncode == 1
-    assert "164 vertices and at least 153 edges need about 22.0 KiB" in r.stderr  # C(18, 2): the largest proposal's actors
+    assert "164 vertices and at least 153 edges need about 16.2 KiB" in r.stderr  # C(18, 2): the largest proposal's actors
 
 
 @pytest.mark.parametrize("size", ["100K", "1M", "8G", "0", "physical", "123456789"])

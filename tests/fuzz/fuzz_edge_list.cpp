@@ -1,9 +1,12 @@
 // Fuzz target: parse_edge_list, a plain weighted edge list `source,target[,weight]`, read once as
-// affinities and once as distances. Input: the text of the file.
+// affinities and once as distances. What the fast path for well-formed files accepts, the strict
+// reader reads to the same graph. Input: the text of the file.
+#include "../../src/io/plain_list_paths.hpp"
 #include "fuzz_support.hpp"
 
 #include <alueverkko/io/plain_lists.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -45,6 +48,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (distances) {
     fuzz::require(affinities.has_value());
     fuzz::require(affinities->vertex_count() == distances->vertex_count());
+  }
+  if (detail::edge_list_well_formed(text, WeightMeaning::affinity)) {
+    const WeightedGraph strict = detail::edge_list_strict(text, "edges.csv", WeightMeaning::affinity);
+    fuzz::require(std::ranges::equal(strict.labels(), affinities->labels()));
+    fuzz::require(strict.edge_count() == affinities->edge_count());
+    for (WeightedGraph::EdgeId e = 0; e < strict.edge_count(); ++e)
+      fuzz::require(strict.edge_source(e) == affinities->edge_source(e) && strict.edge_target(e) == affinities->edge_target(e) &&
+                    strict.edge_weight(e) == affinities->edge_weight(e));
   }
   return 0;
 }

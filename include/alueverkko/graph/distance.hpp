@@ -88,14 +88,17 @@ class ShortestPathSearch {
 
   ShortestPathSearch(const Graph& graph, LengthMap lengths)
       : graph_(&graph), lengths_(lengths), dist_(num_vertices(graph), unreached),
-        sigma_(CountPaths ? num_vertices(graph) : 0, 0.0) {
-    order_.reserve(num_vertices(graph));
-    if constexpr (!hops) rank_.assign(num_vertices(graph), not_settled);
+        sigma_(CountPaths ? num_vertices(graph) : 0, 0.0), order_(num_vertices(graph)) {
+    if constexpr (!hops) {
+      rank_.assign(num_vertices(graph), not_settled);
+      heap_.resize(num_vertices(graph));
+      heap_position_.assign(num_vertices(graph), not_queued);
+    }
   }
 
   void run(Vertex source);
 
-  [[nodiscard]] std::span<const Vertex> order() const noexcept { return order_; }
+  [[nodiscard]] std::span<const Vertex> order() const noexcept { return {order_.data(), reached_}; }
   [[nodiscard]] double distance(Vertex v) const noexcept { return dist_[v]; }
   [[nodiscard]] double paths(Vertex v) const noexcept { return sigma_[v]; }
 
@@ -104,78 +107,134 @@ class ShortestPathSearch {
   // would, and needs no memory per edge.
   template <class F>
   void for_each_predecessor(Vertex w, F&& f) const {
-    const double dw = dist_[w];
-    for (auto [it, end] = out_edges(w, *graph_); it != end; ++it) {
-      const Vertex v = target(*it, *graph_);
+    const Graph& g = *graph_;
+    const double* const dist = dist_.data();
+    const double dw = dist[w];
+    for (auto [it, end] = out_edges(w, g); it != end; ++it) {
+      const Vertex v = target(*it, g);
       bool predecessor;
       if constexpr (hops)
-        predecessor = dist_[v] + 1.0 == dw;
+        predecessor = dist[v] + 1.0 == dw;
       else
-        predecessor = rank_[v] < rank_[w] && dist_[v] + get(lengths_, *it) == dw;
+        predecessor = rank_[v] < rank_[w] && dist[v] + get(lengths_, *it) == dw;
       if (predecessor) f(*it, v);
     }
   }
 
  private:
   static constexpr std::uint32_t not_settled = std::numeric_limits<std::uint32_t>::max();
-  using Entry = std::pair<double, Vertex>;
+  static constexpr std::uint32_t not_queued = std::numeric_limits<std::uint32_t>::max();
+
+  // Dijkstra's queue: a 4-ary min-heap of vertices by (distance, vertex id), indexed so that a
+  // shorter distance moves a vertex up in place (at most one entry per vertex, no stale entries).
+  bool closer(Vertex a, Vertex b) const noexcept { return dist_[a] < dist_[b] || (dist_[a] == dist_[b] && a < b); }
+  void heap_place(std::uint32_t at, Vertex v) noexcept {
+    heap_[at] = v;
+    heap_position_[v] = at;
+  }
+  void heap_up(std::uint32_t at) noexcept;  // after dist_[heap_[at]] decreased (or a push at the end)
+  Vertex heap_pop() noexcept;
 
   const Graph* graph_;
   LengthMap lengths_;
   std::vector<double> dist_, sigma_;
-  std::vector<Vertex> order_;        // BFS: also the queue
-  std::vector<std::uint32_t> rank_;  // Dijkstra: position in order_, or not_settled
-  std::vector<Entry> heap_;          // Dijkstra: min-heap with lazy deletion
+  std::vector<Vertex> order_;  // the first reached_ entries; BFS: also the queue
+  std::size_t reached_ = 0;
+  std::vector<std::uint32_t> rank_;           // Dijkstra: position in order_, or not_settled
+  std::vector<Vertex> heap_;                  // Dijkstra: the first heap_size_ entries
+  std::vector<std::uint32_t> heap_position_;  // Dijkstra: index in heap_, or not_queued
+  std::uint32_t heap_size_ = 0;
 };
 
 template <class Graph, class LengthMap, bool CountPaths>
+void ShortestPathSearch<Graph, LengthMap, CountPaths>::heap_up(std::uint32_t at) noexcept {
+  const Vertex v = heap_[at];
+  while (at > 0) {
+    const std::uint32_t parent = (at - 1) / 4;
+    if (!closer(v, heap_[parent])) break;
+    heap_place(at, heap_[parent]);
+    at = parent;
+  }
+  heap_place(at, v);
+}
+
+template <class Graph, class LengthMap, bool CountPaths>
+auto ShortestPathSearch<Graph, LengthMap, CountPaths>::heap_pop() noexcept -> Vertex {
+  const Vertex top = heap_[0];
+  heap_position_[top] = not_queued;
+  const Vertex last = heap_[--heap_size_];
+  if (heap_size_ == 0) return top;
+  std::uint32_t at = 0;
+  for (;;) {  // sift `last` down from the root
+    const std::uint32_t first_child = 4 * at + 1;
+    if (first_child >= heap_size_) break;
+    std::uint32_t best = first_child;
+    const std::uint32_t children_end = std::min(first_child + 4, heap_size_);
+    for (std::uint32_t c = first_child + 1; c < children_end; ++c)
+      if (closer(heap_[c], heap_[best])) best = c;
+    if (!closer(heap_[best], last)) break;
+    heap_place(at, heap_[best]);
+    at = best;
+  }
+  heap_place(at, last);
+  return top;
+}
+
+// The loops read the graph and the buffers through local pointers and write the queue without
+// push_back, so that no call inside them makes the compiler reload a pointer per edge.
+template <class Graph, class LengthMap, bool CountPaths>
 void ShortestPathSearch<Graph, LengthMap, CountPaths>::run(Vertex source) {
-  for (const Vertex v : order_) {
-    dist_[v] = unreached;
-    if constexpr (CountPaths) sigma_[v] = 0.0;
+  double* const dist = dist_.data();
+  double* const sigma = sigma_.data();
+  Vertex* const order = order_.data();
+  for (std::size_t i = 0; i < reached_; ++i) {
+    const Vertex v = order[i];
+    dist[v] = unreached;
+    if constexpr (CountPaths) sigma[v] = 0.0;
     if constexpr (!hops) rank_[v] = not_settled;
   }
-  order_.clear();
-  dist_[source] = 0.0;
-  if constexpr (CountPaths) sigma_[source] = 1.0;
-
+  reached_ = 0;
+  dist[source] = 0.0;
+  if constexpr (CountPaths) sigma[source] = 1.0;
+  const Graph& g = *graph_;
   if constexpr (hops) {
-    order_.push_back(source);
-    for (std::size_t head = 0; head < order_.size(); ++head) {
-      const Vertex v = order_[head];
-      const double next = dist_[v] + 1.0;
-      for (auto [it, end] = out_edges(v, *graph_); it != end; ++it) {
-        const Vertex w = target(*it, *graph_);
-        if (dist_[w] == unreached) {
-          dist_[w] = next;
-          order_.push_back(w);
+    std::size_t tail = 0;
+    order[tail++] = source;
+    for (std::size_t head = 0; head < tail; ++head) {
+      const Vertex v = order[head];
+      const double next = dist[v] + 1.0;
+      for (auto [it, end] = out_edges(v, g); it != end; ++it) {
+        const Vertex w = target(*it, g);
+        if (dist[w] == unreached) {
+          dist[w] = next;
+          order[tail++] = w;
         }
         if constexpr (CountPaths)
-          if (dist_[w] == next) sigma_[w] += sigma_[v];
+          if (dist[w] == next) sigma[w] += sigma[v];
       }
     }
+    reached_ = tail;
   } else {
-    const std::greater<Entry> later;
-    heap_.assign(1, Entry{0.0, source});
-    while (!heap_.empty()) {
-      std::pop_heap(heap_.begin(), heap_.end(), later);
-      const Vertex v = heap_.back().second;
-      heap_.pop_back();
-      if (rank_[v] != not_settled) continue;  // a stale entry: v was settled at a shorter distance
-      rank_[v] = static_cast<std::uint32_t>(order_.size());
-      order_.push_back(v);
-      for (auto [it, end] = out_edges(v, *graph_); it != end; ++it) {
-        const Vertex w = target(*it, *graph_);
-        if (rank_[w] != not_settled) continue;
-        const double d = dist_[v] + get(lengths_, *it);
+    std::uint32_t* const rank = rank_.data();
+    heap_size_ = 0;
+    heap_place(heap_size_++, source);
+    while (heap_size_ > 0) {
+      const Vertex v = heap_pop();
+      rank[v] = static_cast<std::uint32_t>(reached_);
+      order[reached_++] = v;
+      for (auto [it, end] = out_edges(v, g); it != end; ++it) {
+        const Vertex w = target(*it, g);
+        if (rank[w] != not_settled) continue;
+        const double d = dist[v] + get(lengths_, *it);
         if (d == unreached) continue;  // an infinite length is no edge
-        if (d < dist_[w]) {
-          dist_[w] = d;
-          if constexpr (CountPaths) sigma_[w] = sigma_[v];
-          heap_.emplace_back(d, w);
-          std::push_heap(heap_.begin(), heap_.end(), later);
-        } else if (CountPaths && d == dist_[w]) {
-          sigma_[w] += sigma_[v];
+        if (d < dist[w]) {
+          const bool queued = heap_position_[w] != not_queued;
+          dist[w] = d;
+          if constexpr (CountPaths) sigma[w] = sigma[v];
+          if (!queued) heap_place(heap_size_++, w);
+          heap_up(heap_position_[w]);
+        } else if (CountPaths && d == dist[w]) {
+          sigma[w] += sigma[v];
         }
       }
     }

@@ -53,8 +53,9 @@ struct ProjectionSize {
   std::uint64_t vertices = 0;
   // Upper bound of the edge count: min(Σ_k C(n_k, 2), C(vertices, 2)).
   std::uint64_t max_edges = 0;
-  // Upper bound of the bytes alive at the peak of project(): the edges found, their sorted copy,
-  // the resulting WeightedGraph (CSR arrays, edge table, labels); about 2x the graph's own size.
+  // Upper bound of the bytes alive at the peak of project() without top-k: the resulting
+  // WeightedGraph (CSR arrays and edge table, 48 B per edge; the rows found are moved into the edge
+  // table before the CSR is built), CSR offsets and labels. Top-k sorts through one more copy.
   std::uint64_t max_bytes = 0;
 };
 

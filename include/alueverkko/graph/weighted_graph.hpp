@@ -36,6 +36,14 @@ class WeightedGraph {
   static WeightedGraph from_edges(std::size_t vertex_count, std::span<const WeightedEdge> edges,
                                   WeightMeaning meaning, std::vector<std::string> labels = {});
 
+  // Builds from an edge table already in canonical order: endpoints (u, v) with u <= v, strictly
+  // increasing by (u, v), one weight per edge (finite, >= 0). Takes the table over without copying
+  // it: the fast path of projections, which produce their edges in this order. The CSR is filled on
+  // `threads` threads (0 = OpenMP's default).
+  static WeightedGraph from_sorted_edges(std::size_t vertex_count, std::vector<std::pair<Vertex, Vertex>> endpoints,
+                                         std::vector<double> weights, WeightMeaning meaning,
+                                         std::vector<std::string> labels = {}, int threads = 1);
+
   [[nodiscard]] std::size_t vertex_count() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   [[nodiscard]] std::size_t edge_count() const noexcept { return edge_endpoints_.size(); }
   [[nodiscard]] WeightMeaning weight_meaning() const noexcept { return meaning_; }
@@ -75,6 +83,8 @@ class WeightedGraph {
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
  private:
+  void build_csr(std::size_t vertex_count, int threads);
+
   std::vector<std::uint64_t> offsets_;
   std::vector<Vertex> targets_;
   std::vector<double> weights_;

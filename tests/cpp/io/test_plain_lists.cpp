@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -188,6 +190,58 @@ TEST_CASE("plain two-mode list: a repeated pair names both lines; other problems
   CHECK(problems([] { (void)parse_two_mode_list("actor,network,weight\na,n,-0.5\nb,n,1e999\n", "m.csv"); }) ==
         std::vector<std::string>{"m.csv:2:5: invalid weight '-0.5': expected a non-negative number",
                                  "m.csv:3:5: invalid weight '1e999': expected a non-negative number"});
+}
+
+// A well-formed file is read by a fast path; a quote anywhere sends it to the strict reader. So
+// the same lists, once plain and once with every name quoted, must give the same graphs.
+TEST_CASE("plain lists: the fast path and the strict reader give the same graph", "[io]") {
+  const std::vector<std::string> pool{"Hämeenlinna", "Åland", "a1", "Kasvu 2021", "x", "Oulu-Kajaani", "€uro", "n"};
+  const std::vector<std::string> weights{"1", "0", "0.5", "2.25", "1e2", "-0", "7"};
+  std::mt19937 random(5);
+  for (int trial = 0; trial < 50; ++trial) {
+    const bool weighted = trial % 2 == 0;
+    std::set<std::pair<std::string, std::string>> seen;
+    std::string plain_text = weighted ? "actor,network,weight\n" : "actor,network\n";
+    std::string quoted_text = plain_text;
+    for (int row = 0; row < 30; ++row) {
+      const std::string a = pool[random() % pool.size()] + std::to_string(random() % 3);
+      const std::string n = pool[random() % pool.size()];
+      if (!seen.emplace(a, n).second) continue;  // a membership once
+      const std::string w = weighted ? "," + weights[random() % weights.size()] : "";
+      plain_text += a + "," + n + w + "\n";
+      quoted_text += "\"" + a + "\",\"" + n + "\"" + w + "\n";
+    }
+    if (trial % 3 == 0) plain_text.pop_back(), quoted_text.pop_back();  // no line end after the last row
+    const TwoModeGraph fast = parse_two_mode_list(plain_text, "m.csv");
+    const TwoModeGraph strict = parse_two_mode_list(quoted_text, "m.csv");
+    CHECK(labels_of(fast.row_labels()) == labels_of(strict.row_labels()));
+    CHECK(labels_of(fast.column_labels()) == labels_of(strict.column_labels()));
+    REQUIRE(fast.edge_count() == strict.edge_count());
+    for (std::size_t e = 0; e < fast.edge_count(); ++e) {
+      CHECK(fast.edges()[e].row == strict.edges()[e].row);
+      CHECK(fast.edges()[e].column == strict.edges()[e].column);
+      CHECK(fast.edges()[e].weight == strict.edges()[e].weight);
+    }
+    std::string edges_plain = plain_text, edges_quoted = quoted_text;  // the same rows as an edge list
+    edges_plain.replace(0, 13, "source,target");
+    edges_quoted.replace(0, 13, "source,target");
+    const WeightedGraph fast_edges = parse_edge_list(edges_plain, "e.csv", WeightMeaning::affinity);
+    const WeightedGraph strict_edges = parse_edge_list(edges_quoted, "e.csv", WeightMeaning::affinity);
+    CHECK(labels_of(fast_edges.labels()) == labels_of(strict_edges.labels()));
+    REQUIRE(fast_edges.edge_count() == strict_edges.edge_count());
+    for (WeightedGraph::EdgeId e = 0; e < fast_edges.edge_count(); ++e) {
+      CHECK(fast_edges.edge_source(e) == strict_edges.edge_source(e));
+      CHECK(fast_edges.edge_target(e) == strict_edges.edge_target(e));
+      CHECK(fast_edges.edge_weight(e) == strict_edges.edge_weight(e));
+    }
+  }
+  // Problems the fast path leaves to the strict reader, which places them.
+  CHECK(problems([] { (void)parse_two_mode_list("actor,network\na,n\nb,n\na,n\n", "m.csv"); }) ==
+        std::vector<std::string>{"m.csv:4:1: duplicate membership of actor 'a' in network 'n' (first at line 2)"});
+  CHECK(problems([] { (void)parse_two_mode_list("actor,network\na,n\n\nb,n\n", "m.csv"); }) ==
+        std::vector<std::string>{"m.csv:3:0: empty line (expected 2 fields)"});
+  CHECK(problems([] { (void)parse_two_mode_list("actor,network\na,n, \n", "m.csv"); }) ==
+        std::vector<std::string>{"m.csv:2:5: too many fields: expected 2 (as in the header), got 3"});
 }
 
 // The measures table of `alueverkko metrics` on a plain edge list (centrality/measures.hpp).
