@@ -51,33 +51,46 @@ Scores edge_betweenness(const WeightedGraph& graph, const BetweennessOptions& op
 
 namespace paths {
 
-// Brandes' backward pass for the source of the search's last run: adds the dependency δ_s(w) to
-// vertex_sums[w] for every w ≠ s reached, and σ_sv/σ_sw · (1 + δ_s(w)) to edge_sums[index of e]
-// for every edge e from w to a predecessor v (skipped when edge_sums is empty). With endpoints,
-// w also gains 1 and s the number of other vertices reached (networkx's _accumulate_endpoints).
-// `delta` holds a 0 for every vertex and is left so.
+// Brandes' backward pass for the source of the search's last run: adds the dependency δ_s(v) to
+// vertex_sums[v] for every v ≠ s reached, and σ_sv/σ_sw · (1 + δ_s(w)) to edge_sums[index of e]
+// for every DAG edge e from v to its successor w (skipped when edge_sums is empty). With
+// endpoints, v also gains 1 and s the number of other vertices reached (networkx's
+// _accumulate_endpoints). It reads the DAG the search recorded: after a BFS, each vertex pulls
+// (1 + δ_s(w)) / σ_sw from its successors and sums it in a register; after Dijkstra, each vertex
+// pushes its share to its predecessors. `buffer` holds one value per vertex; the pull writes each
+// entry before reading it, the push needs zeros and leaves zeros.
 template <class Search, class EdgeIndexMap>
-void brandes_accumulate(const Search& search, EdgeIndexMap edge_index, bool endpoints, std::vector<double>& delta,
+void brandes_accumulate(const Search& search, EdgeIndexMap edge_index, bool endpoints, std::vector<double>& buffer,
                         std::span<double> vertex_sums, std::span<double> edge_sums) {
   const auto order = search.order();
   const auto source = order.front();
+  double* const values = buffer.data();
   if (endpoints) vertex_sums[source] += static_cast<double>(order.size() - 1);
   for (auto i = order.size(); i-- > 0;) {
-    const auto w = order[i];
-    const double coefficient = (1.0 + delta[w]) / search.paths(w);
-    search.for_each_predecessor(w, [&](const auto& e, auto v) {
-      const double c = search.paths(v) * coefficient;
-      if (!edge_sums.empty()) edge_sums[get(edge_index, e)] += c;
-      delta[v] += c;
-    });
-    if (w != source) vertex_sums[w] += endpoints ? delta[w] + 1.0 : delta[w];
-    delta[w] = 0.0;  // final: every successor of w came before it
+    const auto v = order[i];
+    const double paths_v = search.paths(v);
+    double delta;
+    if constexpr (Search::hops) {  // values[w] = (1 + δ_s(w)) / σ_sw
+      double pulled = 0.0;
+      search.for_each_successor(i, [&](const auto& e, auto w) {
+        pulled += values[w];
+        if (!edge_sums.empty()) edge_sums[get(edge_index, e)] += paths_v * values[w];
+      });
+      delta = paths_v * pulled;
+      values[v] = (1.0 + delta) / paths_v;
+    } else {  // values[v] = δ_s(v), complete once every successor has pushed
+      delta = std::exchange(values[v], 0.0);
+      const double share = (1.0 + delta) / paths_v;
+      search.for_each_predecessor(i, [&](const auto& e, auto u) {
+        const double c = search.paths(u) * share;
+        if (!edge_sums.empty()) edge_sums[get(edge_index, e)] += c;
+        values[u] += c;
+      });
+    }
+    if (v != source) vertex_sums[v] += endpoints ? delta + 1.0 : delta;
   }
 }
 
-// Unscaled betweenness: the dependencies of every source in `sources` summed, for undirected
-// graphs twice networkx's raw values when every vertex is a source (each pair is seen from both
-// ends). `edge` is empty unless with_edges (then one sum per edge index 0..num_edges−1).
 struct BrandesSums {
   std::vector<double> vertex, edge;
 };
@@ -94,7 +107,7 @@ BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edg
   const std::size_t n = num_vertices(graph), m = with_edges ? num_edges(graph) : 0;
   struct Workspace {
     ShortestPathSearch<Graph, LengthMap> search;
-    std::vector<double> delta;
+    std::vector<double> buffer;
   };
   struct Sums {
     std::vector<double> vertex, edge;
@@ -108,7 +121,7 @@ BrandesSums brandes_sums(const Graph& graph, LengthMap lengths, EdgeIndexMap edg
       [&] { return Sums{std::vector<double>(n, 0.0), std::vector<double>(m, 0.0)}; },
       [&](Workspace& work, Sums& block, std::size_t i) {
         work.search.run(sources[i]);
-        brandes_accumulate(work.search, edge_index, endpoints, work.delta, block.vertex, block.edge);
+        brandes_accumulate(work.search, edge_index, endpoints, work.buffer, block.vertex, block.edge);
       },
       [&](Sums& block) {
         for (std::size_t v = 0; v < n; ++v) sums.vertex[v] += std::exchange(block.vertex[v], 0.0);

@@ -89,6 +89,11 @@ class ShortestPathSearch {
   ShortestPathSearch(const Graph& graph, LengthMap lengths)
       : graph_(&graph), lengths_(lengths), dist_(num_vertices(graph), unreached),
         sigma_(CountPaths ? num_vertices(graph) : 0, 0.0), order_(num_vertices(graph)) {
+    if constexpr (CountPaths) {  // an edge is on the DAG in one direction at most
+      dag_.resize(num_edges(graph));
+      dag_edge_.resize(num_edges(graph));
+      dag_end_.resize(num_vertices(graph));
+    }
     if constexpr (!hops) {
       rank_.assign(num_vertices(graph), not_settled);
       heap_.resize(num_vertices(graph));
@@ -102,37 +107,52 @@ class ShortestPathSearch {
   [[nodiscard]] double distance(Vertex v) const noexcept { return dist_[v]; }
   [[nodiscard]] double paths(Vertex v) const noexcept { return sigma_[v]; }
 
-  // Calls f(edge, v) for every edge w → v such that v is a predecessor of w on shortest paths from
-  // the last source (w reached). Re-scanning w's edges costs no more than stored predecessor lists
-  // would, and needs no memory per edge.
+  // The shortest-path DAG of the last run, recorded as the search went (with path counts): at most
+  // one entry per edge, read back without re-scanning the graph.
+  // BFS: calls f(edge, w) for each successor w of v = order()[i] (found while v was expanded).
   template <class F>
-  void for_each_predecessor(Vertex w, F&& f) const {
-    const Graph& g = *graph_;
-    const double* const dist = dist_.data();
-    const double dw = dist[w];
-    for (auto [it, end] = out_edges(w, g); it != end; ++it) {
-      const Vertex v = target(*it, g);
-      bool predecessor;
-      if constexpr (hops)
-        predecessor = dist[v] + 1.0 == dw;
-      else
-        predecessor = rank_[v] < rank_[w] && dist[v] + get(lengths_, *it) == dw;
-      if (predecessor) f(*it, v);
-    }
+  void for_each_successor(std::size_t i, F&& f) const {
+    static_assert(hops && CountPaths);
+    for (auto k = dag_begin(i); k < dag_end_[i]; ++k) f(dag_edge_[k], dag_[k]);
+  }
+  // Dijkstra: calls f(edge, u) for each predecessor u of w = order()[i] (found when w was settled:
+  // a tentative successor may still lose that role while its distance shrinks).
+  template <class F>
+  void for_each_predecessor(std::size_t i, F&& f) const {
+    static_assert(!hops && CountPaths);
+    for (auto k = dag_begin(i); k < dag_end_[i]; ++k) f(dag_edge_[k], dag_[k]);
   }
 
  private:
+  std::size_t dag_begin(std::size_t i) const { return i == 0 ? 0 : dag_end_[i - 1]; }
+
   static constexpr std::uint32_t not_settled = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t not_queued = std::numeric_limits<std::uint32_t>::max();
 
-  // Dijkstra's queue: a 4-ary min-heap of vertices by (distance, vertex id), indexed so that a
-  // shorter distance moves a vertex up in place (at most one entry per vertex, no stale entries).
-  bool closer(Vertex a, Vertex b) const noexcept { return dist_[a] < dist_[b] || (dist_[a] == dist_[b] && a < b); }
-  void heap_place(std::uint32_t at, Vertex v) noexcept {
-    heap_[at] = v;
-    heap_position_[v] = at;
+  // Dijkstra's queue: a 4-ary min-heap of (distance, vertex) entries ordered by distance, then
+  // vertex id, indexed so that a shorter distance moves a vertex up in place (at most one entry per
+  // vertex, no stale entries). The keys sit in the entries, so comparisons read the heap only.
+  struct HeapEntry {
+    double distance;
+    Vertex vertex;
+    bool operator<(const HeapEntry& other) const noexcept {
+      return distance < other.distance || (distance == other.distance && vertex < other.vertex);
+    }
+  };
+  void heap_place(std::uint32_t at, HeapEntry entry) noexcept {
+    heap_[at] = entry;
+    heap_position_[entry.vertex] = at;
   }
-  void heap_up(std::uint32_t at) noexcept;  // after dist_[heap_[at]] decreased (or a push at the end)
+  // Puts `entry` at `at` or above it, for an entry new at the end or whose distance shrank.
+  void heap_up(std::uint32_t at, HeapEntry entry) noexcept {
+    while (at > 0) {
+      const std::uint32_t parent = (at - 1) / 4;
+      if (!(entry < heap_[parent])) break;
+      heap_place(at, heap_[parent]);
+      at = parent;
+    }
+    heap_place(at, entry);
+  }
   Vertex heap_pop() noexcept;
 
   const Graph* graph_;
@@ -140,29 +160,22 @@ class ShortestPathSearch {
   std::vector<double> dist_, sigma_;
   std::vector<Vertex> order_;  // the first reached_ entries; BFS: also the queue
   std::size_t reached_ = 0;
+  // With path counts: the DAG entries of order_[i] (BFS: its successors, Dijkstra: its
+  // predecessors) are dag_[dag_end_[i − 1] .. dag_end_[i]), with their edges.
+  std::vector<Vertex> dag_;
+  std::vector<Edge> dag_edge_;
+  std::vector<std::size_t> dag_end_;
   std::vector<std::uint32_t> rank_;           // Dijkstra: position in order_, or not_settled
-  std::vector<Vertex> heap_;                  // Dijkstra: the first heap_size_ entries
+  std::vector<HeapEntry> heap_;               // Dijkstra: the first heap_size_ entries
   std::vector<std::uint32_t> heap_position_;  // Dijkstra: index in heap_, or not_queued
   std::uint32_t heap_size_ = 0;
 };
 
 template <class Graph, class LengthMap, bool CountPaths>
-void ShortestPathSearch<Graph, LengthMap, CountPaths>::heap_up(std::uint32_t at) noexcept {
-  const Vertex v = heap_[at];
-  while (at > 0) {
-    const std::uint32_t parent = (at - 1) / 4;
-    if (!closer(v, heap_[parent])) break;
-    heap_place(at, heap_[parent]);
-    at = parent;
-  }
-  heap_place(at, v);
-}
-
-template <class Graph, class LengthMap, bool CountPaths>
 auto ShortestPathSearch<Graph, LengthMap, CountPaths>::heap_pop() noexcept -> Vertex {
-  const Vertex top = heap_[0];
+  const Vertex top = heap_[0].vertex;
   heap_position_[top] = not_queued;
-  const Vertex last = heap_[--heap_size_];
+  const HeapEntry last = heap_[--heap_size_];
   if (heap_size_ == 0) return top;
   std::uint32_t at = 0;
   for (;;) {  // sift `last` down from the root
@@ -171,8 +184,8 @@ auto ShortestPathSearch<Graph, LengthMap, CountPaths>::heap_pop() noexcept -> Ve
     std::uint32_t best = first_child;
     const std::uint32_t children_end = std::min(first_child + 4, heap_size_);
     for (std::uint32_t c = first_child + 1; c < children_end; ++c)
-      if (closer(heap_[c], heap_[best])) best = c;
-    if (!closer(heap_[best], last)) break;
+      if (heap_[c] < heap_[best]) best = c;
+    if (!(heap_[best] < last)) break;
     heap_place(at, heap_[best]);
     at = best;
   }
@@ -200,43 +213,60 @@ void ShortestPathSearch<Graph, LengthMap, CountPaths>::run(Vertex source) {
   if constexpr (hops) {
     std::size_t tail = 0;
     order[tail++] = source;
+    std::size_t found = 0;  // successors recorded
     for (std::size_t head = 0; head < tail; ++head) {
       const Vertex v = order[head];
       const double next = dist[v] + 1.0;
+      const double paths_v = CountPaths ? sigma[v] : 0.0;  // w = v never gains (dist[v] != next)
       for (auto [it, end] = out_edges(v, g); it != end; ++it) {
         const Vertex w = target(*it, g);
-        if (dist[w] == unreached) {
-          dist[w] = next;
+        double dw = dist[w];
+        if (dw == unreached) {
+          dist[w] = dw = next;
           order[tail++] = w;
         }
-        if constexpr (CountPaths)
-          if (dist[w] == next) sigma[w] += sigma[v];
+        if constexpr (CountPaths) {
+          if (dw == next) {
+            sigma[w] += paths_v;
+            dag_[found] = w;
+            dag_edge_[found++] = *it;
+          }
+        }
       }
+      if constexpr (CountPaths) dag_end_[head] = found;
     }
     reached_ = tail;
   } else {
     std::uint32_t* const rank = rank_.data();
     heap_size_ = 0;
-    heap_place(heap_size_++, source);
+    heap_place(heap_size_++, {0.0, source});
+    std::size_t found = 0;  // predecessors recorded
     while (heap_size_ > 0) {
       const Vertex v = heap_pop();
       rank[v] = static_cast<std::uint32_t>(reached_);
       order[reached_++] = v;
       for (auto [it, end] = out_edges(v, g); it != end; ++it) {
         const Vertex w = target(*it, g);
-        if (rank[w] != not_settled) continue;
-        const double d = dist[v] + get(lengths_, *it);
+        const double length = get(lengths_, *it);
+        if (rank[w] != not_settled) {  // settled before v: a predecessor if on a shortest path
+          if (CountPaths && dist[w] + length == dist[v]) {
+            dag_[found] = w;
+            dag_edge_[found++] = *it;
+          }
+          continue;
+        }
+        const double d = dist[v] + length;
         if (d == unreached) continue;  // an infinite length is no edge
         if (d < dist[w]) {
-          const bool queued = heap_position_[w] != not_queued;
           dist[w] = d;
           if constexpr (CountPaths) sigma[w] = sigma[v];
-          if (!queued) heap_place(heap_size_++, w);
-          heap_up(heap_position_[w]);
+          const std::uint32_t at = heap_position_[w];
+          heap_up(at == not_queued ? heap_size_++ : at, {d, w});
         } else if (CountPaths && d == dist[w]) {
           sigma[w] += sigma[v];
         }
       }
+      if constexpr (CountPaths) dag_end_[reached_ - 1] = found;
     }
   }
 }
