@@ -167,11 +167,13 @@ class RowKernel {
   // Puts the partners of u in ascending order (the canonical (u, v) order of the edge table): a row
   // with many partners is read off the marks in order, a short one is sorted.
   void sort_touched(std::uint32_t u) {
-    const std::size_t remaining = shared_.size() - u - 1;
-    if (touched_.size() * 32 > remaining) {
-      touched_.clear();
-      for (std::size_t v = u + 1; v < shared_.size(); ++v)
-        if (shared_[v] != 0) touched_.push_back(static_cast<std::uint32_t>(v));
+    const std::size_t count = touched_.size(), remaining = shared_.size() - u - 1;
+    if (count * 32 > remaining) {  // the marks, read in order until every partner is found
+      const std::uint32_t* const shared = shared_.data();
+      std::uint32_t* const partners = touched_.data();
+      std::size_t found = 0;
+      for (std::uint32_t v = u + 1; found < count; ++v)
+        if (shared[v] != 0) partners[found++] = v;
     } else {
       std::sort(touched_.begin(), touched_.end());
     }
@@ -203,10 +205,12 @@ class RowKernel {
 // Rows are dealt to the threads in chunks of consecutive vertices; a chunk's rows go through
 // `emit(chunk, row)` in vertex order on one thread, so that the chunks, concatenated in order,
 // list the rows in vertex order whatever the thread count. Each thread has its own RowKernel. The
-// first exception is rethrown after the team.
-constexpr std::size_t max_chunks = 1024;
-
-std::size_t chunk_count(std::size_t vertices) { return std::min(vertices, max_chunks); }
+// first exception is rethrown after the team. The chunk count depends on the vertex count only:
+// at least 256 vertices a chunk (each chunk's buffer is an allocation), at most 1024 chunks.
+std::size_t chunk_count(std::size_t vertices) {
+  constexpr std::size_t min_chunk = 256, max_chunks = 1024;
+  return std::clamp<std::size_t>(vertices / min_chunk, 1, max_chunks);
+}
 
 template <class Emit>
 void for_each_row(const TwoModeGraph& graph, const ProjectionOptions& options, std::span<const std::uint8_t> active,
