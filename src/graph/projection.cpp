@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstdio>
 #include <exception>
 #include <optional>
@@ -115,7 +116,8 @@ class RowKernel {
         weighted_(options.use_membership_weights),
         newman_scale_(options.weighting == ProjectionWeighting::newman || options.weighting == ProjectionWeighting::custom),
         want_sum_(newman_scale_ || (options.weighting == ProjectionWeighting::count && weighted_)),
-        shared_(incidence.vertex_count(), 0), sum_(want_sum_ ? incidence.vertex_count() : 0, 0.0) {}
+        shared_(incidence.vertex_count(), 0), marks_((incidence.vertex_count() + 63) / 64, 0),
+        sum_(want_sum_ ? incidence.vertex_count() : 0, 0.0) {}
 
   // Replaces `row` with u's edges. A custom weight function's exception propagates.
   void run(std::uint32_t u, std::vector<WeightedEdge>& row) {
@@ -132,12 +134,16 @@ class RowKernel {
       for (std::uint64_t f = first; f < end; ++f) {
         const auto v = members[f];
         if (v == u) continue;
-        if (shared_[v]++ == 0) touched_.push_back(v);
+        if (shared_[v]++ == 0) {
+          touched_.push_back(v);
+          marks_[v / 64] |= std::uint64_t{1} << (v % 64);
+        }
         if (want_sum_) sum_[v] += (weighted_ ? w_e * in_.other_weights[f] : 1.0) * scale;
       }
     }
     row.clear();
-    if (!full_rows_) sort_touched(u);
+    if (full_rows_) clear_marks();
+    else sort_touched(u);
     std::exception_ptr failure;
     for (const auto v : touched_) {
       if (!failure) {
@@ -164,19 +170,25 @@ class RowKernel {
   }
 
  private:
-  // Puts the partners of u in ascending order (the canonical (u, v) order of the edge table): a row
-  // with many partners is read off the marks in order, a short one is sorted.
+  // Puts the partners of u in ascending order (the canonical (u, v) order of the edge table) and
+  // clears their marks: a row with many partners for its length is read off the bitmap of marks, 64
+  // vertices a word, until every partner is found; a short one is sorted.
   void sort_touched(std::uint32_t u) {
-    const std::size_t count = touched_.size(), remaining = shared_.size() - u - 1;
-    if (count * 32 > remaining) {  // the marks, read in order until every partner is found
-      const std::uint32_t* const shared = shared_.data();
+    const std::size_t count = touched_.size(), words = marks_.size() - (u + 1) / 64;
+    if (count * static_cast<std::size_t>(std::bit_width(count)) > words) {
       std::uint32_t* const partners = touched_.data();
       std::size_t found = 0;
-      for (std::uint32_t v = u + 1; found < count; ++v)
-        if (shared[v] != 0) partners[found++] = v;
+      for (std::size_t word = (u + 1) / 64; found < count; ++word) {
+        for (std::uint64_t bits = std::exchange(marks_[word], 0); bits != 0; bits &= bits - 1)
+          partners[found++] = static_cast<std::uint32_t>(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      }
     } else {
       std::sort(touched_.begin(), touched_.end());
+      clear_marks();
     }
+  }
+  void clear_marks() {
+    for (const auto v : touched_) marks_[v / 64] = 0;  // every bit set in these words is a partner's
   }
 
   double weight(std::uint32_t u, std::uint32_t v) const {
@@ -198,6 +210,7 @@ class RowKernel {
   const ProjectionOptions& options_;
   bool full_rows_, weighted_, newman_scale_, want_sum_;
   std::vector<std::uint32_t> shared_;  // |N(u)∩N(v)|; nonzero marks v as touched
+  std::vector<std::uint64_t> marks_;   // the touched vertices as a bitmap
   std::vector<double> sum_;            // Σ w_e·w_f (count) or Σ w_e·w_f/(n_k − 1) (newman, custom)
   std::vector<std::uint32_t> touched_;
 };
