@@ -67,12 +67,19 @@ WeightedGraph WeightedGraph::from_sorted_edges(std::size_t vertex_count, std::ve
     throw std::invalid_argument("from_sorted_edges: " + std::to_string(weights.size()) + " weights for " +
                                 std::to_string(endpoints.size()) + " edges");
   if (endpoints.size() >= std::numeric_limits<EdgeId>::max()) throw std::length_error("too many edges for 32-bit edge ids");
-  for (std::size_t e = 0; e < endpoints.size(); ++e) {
+  // One branch-free pass finds whether anything is wrong; a second one, only then, says what.
+  const auto in_order = [&](std::size_t e) {
     const auto [u, v] = endpoints[e];
-    if (u > v || v >= vertex_count || (e > 0 && endpoints[e - 1] >= endpoints[e]))
-      throw std::invalid_argument("from_sorted_edges: edge " + std::to_string(e) + " (" + std::to_string(u) + ", " +
-                                  std::to_string(v) + ") is out of range or out of order");
+    return (u <= v) & (v < vertex_count) & (e == 0 || endpoints[e - 1] < endpoints[e]) &
+           (weights[e] >= 0) & (weights[e] <= std::numeric_limits<double>::max());
+  };
+  bool all_good = true;
+  for (std::size_t e = 0; e < endpoints.size(); ++e) all_good &= in_order(e);
+  for (std::size_t e = 0; !all_good && e < endpoints.size(); ++e) {
     check_weight(weights[e]);
+    if (!in_order(e))
+      throw std::invalid_argument("from_sorted_edges: edge " + std::to_string(e) + " (" + std::to_string(endpoints[e].first) +
+                                  ", " + std::to_string(endpoints[e].second) + ") is out of range or out of order");
   }
 
   WeightedGraph g;

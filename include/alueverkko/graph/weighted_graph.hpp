@@ -8,9 +8,11 @@
 // `distance` (more = farther). Path-based measures need distances and convert affinities only when
 // told how (see graph/distance.hpp); nothing converts silently.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace alueverkko {
@@ -86,9 +88,22 @@ class WeightedGraph {
   void build_csr(std::size_t vertex_count, int threads);
 
   std::vector<std::uint64_t> offsets_;
-  std::vector<Vertex> targets_;
-  std::vector<double> weights_;
-  std::vector<EdgeId> edge_ids_;
+  // The arcs: filled slot by slot right after they are sized, so sizing leaves them unwritten.
+  template <class T>
+  struct Unset : std::allocator<T> {
+    template <class U>
+    struct rebind {
+      using other = Unset<U>;
+    };
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+      if constexpr (sizeof...(Args) == 0) ::new (static_cast<void*>(p)) U;
+      else ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+  };
+  std::vector<Vertex, Unset<Vertex>> targets_;
+  std::vector<double, Unset<double>> weights_;
+  std::vector<EdgeId, Unset<EdgeId>> edge_ids_;
   std::vector<std::pair<Vertex, Vertex>> edge_endpoints_;
   std::vector<double> edge_weights_;
   std::vector<std::string> labels_;
