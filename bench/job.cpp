@@ -193,21 +193,16 @@ int main(int argc, char** argv) try {
     options.threads = args.threads;
     return harmonic_closeness(graph, options);
   }, score_facts);
-  bench(args, "betweenness", [&] {
+  const auto betweenness_with = [&](PathLengths lengths) {
     BetweennessOptions options;
+    options.lengths = lengths;
     options.threads = args.threads;
     options.samples = args.samples;
     options.seed = 1;
     return betweenness(graph, options);
-  }, score_facts);
-  bench(args, "betweenness_weighted", [&] {
-    BetweennessOptions options;
-    options.lengths = PathLengths{true, DistanceConversion::inverse};
-    options.threads = args.threads;
-    options.samples = args.samples;
-    options.seed = 1;
-    return betweenness(graph, options);
-  }, score_facts);
+  };
+  bench(args, "betweenness", [&] { return betweenness_with({}); }, score_facts);
+  bench(args, "betweenness_weighted", [&] { return betweenness_with({true, DistanceConversion::inverse}); }, score_facts);
   bench(args, "louvain", [&] {
     LouvainOptions options;
     options.seed = 1;
