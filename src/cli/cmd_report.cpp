@@ -64,9 +64,7 @@ void run(const ReportCliOptions& o) {
   }
   // write_report stages the report beside --out and renames it into place; a failure takes the
   // directories it made for it away again.
-  NewDirectories parents(std::filesystem::absolute(o.out).parent_path());
   const Report report = write_report(dataset, geography, o.out, options);
-  parents.keep();
 
   const ReportFigures& f = report.figures;
   std::cout << report.index.string() << "\n"

@@ -4,6 +4,8 @@
 #include <alueverkko/graph/projection.hpp>
 #include <alueverkko/io/table.hpp>
 
+#include "../core/new_directories.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -14,24 +16,6 @@
 #include <vector>
 
 namespace alueverkko::cli {
-
-// Directories that a write is about to create: the ones missing on the way to each add()ed
-// directory, noted before anything creates them. The destructor removes those that are empty
-// (deepest first) unless keep() was called, so that a failed write leaves no directory behind.
-class NewDirectories {
- public:
-  NewDirectories() = default;
-  explicit NewDirectories(const std::filesystem::path& dir) { add(dir); }
-  NewDirectories(const NewDirectories&) = delete;
-  NewDirectories& operator=(const NewDirectories&) = delete;
-  ~NewDirectories();
-
-  void add(const std::filesystem::path& dir);
-  void keep() noexcept { missing_.clear(); }
-
- private:
-  std::vector<std::filesystem::path> missing_;
-};
 
 // Output files written all or nothing, the one way every command writes files. add() writes a
 // file's content into a new temporary file beside it (".NAME.tmp-XXXXXXXX", in the same directory,
@@ -61,7 +45,7 @@ class OutputFiles {
     std::filesystem::path temporary, target;
   };
   std::vector<Pending> pending_;
-  NewDirectories directories_;  // destroyed after the temporary files are removed
+  detail::NewDirectories directories_;  // destroyed after the temporary files are removed
   Writer standard_output_;
 };
 

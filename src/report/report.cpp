@@ -3,6 +3,7 @@
 // and SVG + PNG files), and says in one sentence what they mean and how they were counted.
 #include <alueverkko/report/report.hpp>
 
+#include "../core/new_directories.hpp"
 #include "html.hpp"
 
 #include <alueverkko/centrality/measures.hpp>
@@ -324,11 +325,12 @@ fs::path sibling(const fs::path& target, std::string_view what) {
   return target.parent_path() / name;
 }
 
-// A directory beside the target that is removed unless it has been renamed into place.
+// A directory beside the target that is removed unless it has been renamed into place, with the
+// target's parent directories that were made for it.
 class StagingDirectory {
  public:
   explicit StagingDirectory(const fs::path& target)
-      : path_(sibling(target, ".tmp-")) {
+      : parents_(fs::absolute(target).parent_path()), path_(sibling(target, ".tmp-")) {
     fs::create_directories(target.parent_path());
     fs::create_directory(path_);
   }
@@ -352,9 +354,11 @@ class StagingDirectory {
       fs::rename(path_, target);
     }
     moved_ = true;
+    parents_.keep();
   }
 
  private:
+  detail::NewDirectories parents_;  // destroyed after the staging directory is removed
   fs::path path_;
   bool moved_ = false;
 };

@@ -252,6 +252,15 @@ def test_broken_data_set_writes_nothing(cli, repo, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failed_report_leaves_no_directory(cli, repo, tmp_path):
+    """The rules are read after the report's directories are made: their failure takes them away."""
+    result = cli("report", MINI, "--out", tmp_path / "a" / "b" / "report", "--rules", tmp_path / "missing.json",
+                 cwd=repo)
+    assert result.returncode == 1
+    assert "missing.json" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_existing_directory_is_not_replaced(cli, repo, tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "keep.txt").write_text("keep", encoding="utf-8")

@@ -31,3 +31,11 @@ def test_write_report(geo, tmp_path):
     assert again["municipalities_covered"] <= result["municipalities_covered"]
     with pytest.raises(ValueError):
         alueverkko.write_report(ds, geo, tmp_path / "x", top=0)
+
+
+def test_a_failed_report_leaves_no_directory(geo, tmp_path):
+    """The rules are read after the report's directories are made: their failure takes them away."""
+    ds = alueverkko.load_dataset(alueverkko.data_dir() / "collaborations" / "idea_call_2021", geo)
+    with pytest.raises(alueverkko.DataError):
+        alueverkko.write_report(ds, geo, tmp_path / "a" / "b" / "report", rules=tmp_path / "missing.json")
+    assert list(tmp_path.iterdir()) == []
