@@ -34,8 +34,9 @@ are clean: OMP_NUM_THREADS and OPENBLAS_NUM_THREADS are set in the child; graph-
 openmp_set_num_threads, alueverkko threads=n. igraph, networkx, scipy and pandas are
 single-threaded: they run once (threads 1) and anchor every thread count.
 
-Each figure: one warm-up run, then --repeats timed runs (median). Memory: after the warm-up, freed
-memory is handed back (malloc_trim), the peak is reset (5 → /proc/self/clear_refs) and VmRSS read;
+Each figure: one warm-up run, then at least --repeats timed runs, more (up to 1000) until they add
+up to 0.2 s; the median. Memory: after the warm-up, freed memory is handed back (malloc_trim), the
+peak is reset (5 → /proc/self/clear_refs) and VmRSS read;
 after the timed runs VmHWM is the peak; "Δ" is the peak above the RSS before the task. Before the
 timed runs, each anchor's warm-up result is checked against alueverkko's on the same graph (else the
 figures would compare different things): the run stops with an error when they differ.
@@ -80,6 +81,7 @@ NAMES = {"alueverkko-cpp": "alueverkko C++", "alueverkko": "alueverkko Python", 
          "igraph": "igraph", "networkx": "networkx", "scipy": "scipy"}
 OURS = ("alueverkko-cpp", "alueverkko")
 THREADED = {"alueverkko-cpp", "alueverkko", "graph-tool"}  # the others run once and anchor every thread count
+MIN_TOTAL_SECONDS = 0.2  # of a figure's timed runs (as bench/job.cpp): a sub-millisecond median needs more than 5
 FULL_SIZES = {"finland"}  # the O(n·m) measures from every source, networkx's slow tasks
 PATHS = ["harmonic", "betweenness", "betweenness_weighted"]
 TOO_SLOW = "skipped: too slow (networkx runs fully at finland size only)"
@@ -211,8 +213,8 @@ class Worker:
         result = None
         reset_peak()
         _, before = memory()
-        seconds = []
-        for _ in range(self.args.repeats):
+        seconds = []  # at least --repeats runs, more (up to 1000) until they add up to MIN_TOTAL_SECONDS
+        while len(seconds) < self.args.repeats or (sum(seconds) < MIN_TOTAL_SECONDS and len(seconds) < 1000):
             result = None
             start = time.perf_counter()
             result = fn()
@@ -625,7 +627,8 @@ def markdown(report: dict, records: list[dict], thread_counts: list[int]) -> str
         "at the end. " + ", ".join(f"{k} {v}" for k, v in m.items()
                                    if k not in ("cpu", "nproc", "load_average", "date")) + ".", "",
         f"Command: `{report['command']}`", "",
-        "Each figure: one warm-up run, then the median of the timed runs (`runs`), in a fresh process per "
+        "Each figure: one warm-up run, then the median of the timed runs (`runs`: at least the repeats asked "
+        "for, more until they add up to 0.2 s), in a fresh process per "
         "library, size and thread count. Peak RSS: VmHWM after the timed runs, reset after the warm-up; "
         "Δ: the peak above the RSS before the task. igraph, networkx, scipy and pandas (the load anchor) "
         "are single-threaded: their figure (threads 1) anchors every thread count. Anchors' results were "

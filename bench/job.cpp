@@ -119,6 +119,8 @@ double median(std::vector<double> values) {
 }
 
 // One warm-up, then args.repeats timed runs of run(); facts(result) describes the last result.
+constexpr double min_total_seconds = 0.2;
+
 template <class Run, class Facts>
 void bench(const Args& args, const std::string& task, Run run, Facts facts) {
   if (!args.wants(task)) return;
@@ -127,12 +129,16 @@ void bench(const Args& args, const std::string& task, Run run, Facts facts) {
   result.reset();
   reset_peak();
   const Memory before = memory();
+  // At least --repeats runs, more (up to 1000) until they add up to min_total_seconds: a median of
+  // sub-millisecond runs needs more than five.
   std::vector<double> seconds;
-  for (int r = 0; r < args.repeats; ++r) {
+  double total = 0;
+  for (int r = 0; r < args.repeats || (total < min_total_seconds && r < 1000); ++r) {
     result.reset();
     const auto start = std::chrono::steady_clock::now();
     result.emplace(run());
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    total += seconds.back();
   }
   const Memory after = memory();
   json line = {{"library", "alueverkko C++"}, {"task", task},           {"threads", args.threads},
