@@ -82,7 +82,8 @@ fuzz:
 # Benchmarks (not tests; bench/harness.py): alueverkko (C++ driver bench/job.cpp and Python) side by
 # side with graph-tool, igraph, networkx and scipy at the finland and cordis sizes → bench/RESULTS.md
 # (every raw figure: out/bench/results.json); then the 10× CORDIS memory check, appended to it.
-# Hours at the cordis size (the exact betweenness and harmonic closeness of every library).
+# About a quarter of an hour on 2 cores: beyond the finland size, betweenness runs from sampled
+# sources and harmonic closeness not at all (docs/performance.md).
 BENCH_SIZES   ?= finland,cordis
 BENCH_REPEATS ?= 5
 BENCH_THREADS ?= 1,2
