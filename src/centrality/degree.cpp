@@ -26,12 +26,13 @@ bool has_self_loop(const WeightedGraph& graph, WeightedGraph::Vertex v) {
 
 }  // namespace
 
-// From the CSR offsets: O(n log d), not a pass over the edges.
+// From the CSR offsets: O(n), or O(n log d) with self-loops; not a pass over the edges.
 Scores degree_centrality(const WeightedGraph& graph, bool normalized) {
   const std::size_t n = graph.vertex_count();
   std::vector<double> values(n);
+  const bool self_loops = graph.has_self_loops();
   for (WeightedGraph::Vertex v = 0; v < n; ++v)
-    values[v] = static_cast<double>(graph.degree(v) + (has_self_loop(graph, v) ? 1 : 0));
+    values[v] = static_cast<double>(graph.degree(v) + (self_loops && has_self_loop(graph, v) ? 1 : 0));
   std::string normalization = "none";
   if (normalized && n <= 1) {
     values.assign(n, 1.0);  // networkx's convention for a graph of one vertex
@@ -51,7 +52,11 @@ Scores strength(const WeightedGraph& graph) {
     const auto neighbors = graph.neighbors(v);
     const auto weights = graph.neighbor_weights(v);
     double sum = 0;
-    for (std::size_t k = 0; k < neighbors.size(); ++k) sum += neighbors[k] == v ? 2 * weights[k] : weights[k];
+    if (graph.has_self_loops()) {
+      for (std::size_t k = 0; k < neighbors.size(); ++k) sum += neighbors[k] == v ? 2 * weights[k] : weights[k];
+    } else {
+      for (const double w : weights) sum += w;
+    }
     values[v] = sum;
   }
   return make_scores("strength", std::move(values), std::string(to_string(graph.weight_meaning())), "none");

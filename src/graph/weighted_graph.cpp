@@ -97,9 +97,11 @@ WeightedGraph WeightedGraph::from_sorted_edges(std::size_t vertex_count, std::ve
 // the whole table in order so that every list fills in ascending order.
 void WeightedGraph::build_csr(std::size_t n, int threads) {
   std::vector<std::uint64_t> row_start(n + 1, 0), smaller(n, 0);
+  self_loops_ = false;
   for (const auto& [u, v] : edge_endpoints_) {
     ++row_start[u + 1];
     if (u != v) ++smaller[v];
+    else self_loops_ = true;
   }
   offsets_.assign(n + 1, 0);
   for (std::size_t v = 0; v < n; ++v) {

@@ -66,6 +66,8 @@ class WeightedGraph {
     return {edge_ids_.data() + offsets_[v], edge_ids_.data() + offsets_[v + 1]};
   }
   [[nodiscard]] std::size_t degree(Vertex v) const noexcept { return offsets_[v + 1] - offsets_[v]; }
+  // Whether some edge joins a vertex to itself (lets per-vertex loops skip the check when not).
+  [[nodiscard]] bool has_self_loops() const noexcept { return self_loops_; }
 
   // Edge e joins edge_source(e) <= edge_target(e), with weight edge_weight(e).
   [[nodiscard]] Vertex edge_source(EdgeId e) const noexcept { return edge_endpoints_[e].first; }
@@ -108,6 +110,7 @@ class WeightedGraph {
   std::vector<double> edge_weights_;
   std::vector<std::string> labels_;
   WeightMeaning meaning_ = WeightMeaning::affinity;
+  bool self_loops_ = false;
 };
 
 }  // namespace alueverkko
