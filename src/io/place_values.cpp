@@ -23,15 +23,6 @@ std::size_t place_index(const Geography& geography, PlaceLevel level, std::strin
   return Geography::npos;
 }
 
-std::size_t place_count(const Geography& geography, PlaceLevel level) {
-  switch (level) {
-    case PlaceLevel::municipality: return geography.municipalities().size();
-    case PlaceLevel::subregion: return geography.subregions().size();
-    case PlaceLevel::region: return geography.regions().size();
-  }
-  return 0;
-}
-
 std::string_view level_name(PlaceLevel level) {
   switch (level) {
     case PlaceLevel::municipality: return "municipality";

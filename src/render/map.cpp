@@ -647,16 +647,10 @@ MapSpec styled_spec(const CollaborationMapOptions& options) {
   return spec;
 }
 
-std::size_t places_at(const Geography& geography, PlaceLevel level) {
-  return level == PlaceLevel::municipality ? geography.municipalities().size()
-         : level == PlaceLevel::subregion  ? geography.subregions().size()
-                                           : geography.regions().size();
-}
-
 void check_own_values(const Geography& geography, const CollaborationMapOptions& options) {
-  if (options.values.size() != places_at(geography, options.level))
+  if (options.values.size() != place_count(geography, options.level))
     throw std::invalid_argument("values: expected one per " + std::string(level_name(options.level)) + " (" +
-                                std::to_string(places_at(geography, options.level)) + "), got " +
+                                std::to_string(place_count(geography, options.level)) + "), got " +
                                 std::to_string(options.values.size()));
 }
 

@@ -8,19 +8,6 @@
 
 using namespace alueverkko;
 
-namespace {
-
-std::size_t place_count(const Geography& geography, PlaceLevel level) {
-  switch (level) {
-    case PlaceLevel::municipality: return geography.municipalities().size();
-    case PlaceLevel::subregion: return geography.subregions().size();
-    case PlaceLevel::region: return geography.regions().size();
-  }
-  return 0;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = fuzz::as_text(data, size);
   const Geography& geography = fuzz::mini_geography();

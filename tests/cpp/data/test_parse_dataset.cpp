@@ -1,4 +1,5 @@
 // parse_dataset: the tables of a data set from memory, checked like load_dataset checks a directory.
+#include "../diagnostics_of.hpp"
 #include "../valid_mini.hpp"
 
 #include <alueverkko/core/diagnostics.hpp>
@@ -35,14 +36,7 @@ DatasetTexts mini_texts() {
 }
 
 std::vector<std::string> diagnostics_of(DatasetTexts texts, const Geography& geography) {
-  try {
-    parse_dataset(std::move(texts), geography);
-  } catch (const DataError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  return {};
+  return testing::diagnostics_of([&] { parse_dataset(std::move(texts), geography); });
 }
 
 }  // namespace

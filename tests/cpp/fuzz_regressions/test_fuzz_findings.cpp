@@ -1,6 +1,7 @@
 // Bugs found with the fuzz targets (tests/fuzz, docs/fuzzing.md; tests/fuzz/RESULTS.md tells how
 // each was found), one test case each, with the exact diagnostics the fixed parsers give. The
 // inputs that crashed the targets are replayed by `ctest -L fuzz` from tests/fuzz/crashers/.
+#include "../diagnostics_of.hpp"
 #include "../valid_mini.hpp"
 
 #include <alueverkko/core/diagnostics.hpp>
@@ -18,6 +19,7 @@
 #include <vector>
 
 using namespace alueverkko;
+using testing::diagnostics_of;
 
 namespace {
 
@@ -32,18 +34,6 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
   REQUIRE(at != std::string::npos);
   REQUIRE(text.find(from, at + 1) == std::string::npos);
   return text.replace(at, from.size(), to);
-}
-
-// The diagnostics `parse` throws as "file:line:column: message"; empty if it throws none.
-std::vector<std::string> diagnostics_of(const std::function<void()>& parse) {
-  try {
-    parse();
-  } catch (const DataError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  return {};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "../diagnostics_of.hpp"
 #include "../valid_mini.hpp"
 
 using namespace alueverkko;
@@ -14,14 +15,7 @@ using namespace alueverkko;
 namespace {
 
 std::vector<std::string> messages(const std::string& csv, PlaceLevel level, std::string_view column = "value") {
-  try {
-    (void)parse_place_values(csv, "v.csv", testing::valid_mini().geography, level, column);
-  } catch (const DataError& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
-    return out;
-  }
-  return {};
+  return testing::diagnostics_of([&] { (void)parse_place_values(csv, "v.csv", testing::valid_mini().geography, level, column); });
 }
 
 }  // namespace
