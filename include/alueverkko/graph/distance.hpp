@@ -25,7 +25,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <limits>
 #include <map>
 #include <mutex>
